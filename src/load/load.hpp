@@ -1,0 +1,28 @@
+// Loader: XML file → model::Document, with source locations on everything.
+// The only code that links libxml2's parser. Loads no DTD, resolves no
+// external entity, opens no network connection; text is normalised to NFC.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "model/document.hpp"
+
+namespace vb::load {
+
+struct Limits {
+  size_t max_file_bytes = 50u << 20; // 50 MiB
+  int max_depth = 64;                // element nesting
+};
+
+// Loads and validates (schema + the loader's own checks). Errors go to
+// `diags` as FILE:LINE:COL; returns nullopt when any error was reported.
+// The result is not finalized: call model::finalize with its template.
+std::optional<model::Document> load_file(const std::string &path, Diagnostics &diags,
+                                         const Limits &limits = {});
+std::optional<model::Document> load_string(const std::string &xml, const std::string &path,
+                                           Diagnostics &diags, const Limits &limits = {});
+
+// Unicode NFC normalisation of UTF-8 text.
+std::string nfc(const std::string &utf8);
+
+} // namespace vb::load

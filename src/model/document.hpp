@@ -1,0 +1,196 @@
+// The document model: one closed tree that every backend (DOCX, layout→PDF)
+// reads. Like pandoc's AST it carries meaning, not geometry. Everything a
+// backend prints is already final text here: numbering labels, the "Số:" and
+// date lines, recipient punctuation, capitals — computed once by
+// model::finalize() so that DOCX and PDF can never disagree.
+#pragma once
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "util/diag.hpp"
+
+namespace vb::model {
+
+// ---------------------------------------------------------------- inlines
+struct Inline {
+  enum class Kind {
+    Text,        // `text`, with bold/italic
+    Break,       // explicit line break (<br/>)
+    FootnoteRef, // superscript mark of footnote number `footnote`
+  };
+  Kind kind = Kind::Text;
+  std::string text; // UTF-8, NFC
+  bool bold = false;
+  bool italic = false;
+  int footnote = 0; // FootnoteRef: 1-based index into Document::footnotes
+
+  bool operator==(const Inline &) const = default;
+};
+using Inlines = std::vector<Inline>;
+
+// Plain text of a run list (footnote marks and breaks omitted / as "\n").
+std::string plain_text(const Inlines &in);
+Inlines make_text(std::string s, bool bold = false, bool italic = false);
+
+// ---------------------------------------------------------------- blocks
+struct Block;
+using Blocks = std::vector<Block>;
+
+// Body paragraph: justified, first-line indent, spacing from the template.
+struct Para {
+  Inlines content;
+  SourceLoc loc;
+};
+
+// A legal basis line (căn cứ): italic paragraph; finalize() makes each end in
+// ";" and the last of a run in ".".
+struct Basis {
+  Inlines content;
+  SourceLoc loc;
+};
+
+// A numbered unit of the body: I., 1., 1.1., a) … (per template scheme).
+// With a title: "<label> <title>" bold (level-1 titles in capitals), then
+// `lead` (run-in, same paragraph, not bold), then `body`.
+// Without a title: the label runs into the first paragraph of `body`
+// (upright): "<label> <text of first Para>" — `runin` holds that paragraph's
+// inlines and body holds the rest.
+struct Section {
+  int level = 1;     // 1 = top numbered level (I.), 2 = 1., 3 = 1.1., …
+  std::string label; // computed, e.g. "II.", "3.", "1.2.", "b)"
+  Inlines title;     // empty = untitled (numbered paragraph)
+  Inlines runin;     // text on the label line after the title (or instead of it)
+  Blocks body;
+  SourceLoc loc;
+};
+
+// "Phần I" + title in capitals, own lines, bold, centred.
+struct Part {
+  std::string label; // "Phần I"
+  Inlines title;
+  Blocks body;
+  SourceLoc loc;
+};
+
+// List item: target "(1)", dash "-", plus "+", or numbered "1." (covenant).
+struct ListItem {
+  enum class Kind { Target, Dash, Plus, Numbered };
+  Kind kind = Kind::Dash;
+  std::string label;   // computed: "(3)", "-", "+", "4."
+  bool label_bold = false;
+  Inlines content;
+  Blocks children;     // nested items (a dash list under a target, …)
+  SourceLoc loc;
+};
+
+// Starred phase heading, "* Đợt thi đua thứ nhất: …" — bold, own paragraph.
+struct Phase {
+  std::string label = "*";
+  Inlines content;
+  SourceLoc loc;
+};
+
+// Tables: body tables (bordered or not) and appendix task tables.
+struct Column {
+  Inlines header;      // header-row label (may be empty when no header row)
+  double weight = 1;   // relative width
+  enum class Align { Left, Center, Right, Justify } align = Align::Left;
+};
+struct Cell {
+  Blocks content; // Para (rendered without first-line indent), ListItem
+};
+struct Row {
+  enum class Kind { Normal, Group };
+  Kind kind = Kind::Normal;
+  std::string number; // computed STT: "I", "II" for groups; "1", "2" inside
+  Inlines group_title; // Group rows: text spanning the columns after the STT
+  std::vector<Cell> cells;
+  SourceLoc loc;
+};
+struct Table {
+  std::vector<Column> columns; // when `numbered`, columns[0] is the STT column
+  std::vector<Row> rows;
+  bool borders = true;
+  bool header_row = true;  // repeated on each page
+  bool numbered = false;   // first column is an automatic STT
+  SourceLoc loc;
+};
+
+struct Block : std::variant<Para, Basis, Section, Part, ListItem, Phase, Table> {
+  using variant::variant;
+};
+
+// ---------------------------------------------------------------- document
+struct Header {
+  std::vector<std::string> parent;  // lines, capitals (may be empty)
+  std::vector<std::string> agency;  // lines, capitals
+  std::optional<int> number;        // blank = assigned at registration
+  std::string code;                 // ký hiệu, e.g. "KH-KTĐ" (may be empty)
+  std::string place;
+  std::optional<int> day, month;    // blank allowed
+  int year = 0;
+  SourceLoc loc;
+
+  // Computed by finalize():
+  std::string number_line; // "Số: 05/KH-UBND", "Số:      /KH-KTĐ", or "" (no number)
+  std::string date_line;   // "Bắc Giang, ngày 01 tháng 02 năm 2024"
+};
+
+struct Signature {
+  std::string prefix;    // "", "TM.", "KT.", "TL.", "TUQ.", "Q."
+  std::string authority; // the collective or head: "ỦY BAN NHÂN DÂN", "GIÁM ĐỐC", "TRƯỞNG KHỐI"
+  std::string title;     // signer's title: "CHỦ TỊCH", "PHÓ GIÁM ĐỐC" (may be empty)
+  std::string name;      // may be empty (unknown yet)
+  std::string signature_image; // optional PNG path (resolved, absolute)
+  std::string seal_image;      // optional PNG path
+  std::string field_name;      // name of the PDF signature field
+  SourceLoc loc;
+
+  // Computed by finalize(): the bold capital lines above the signing room,
+  // e.g. {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"} or {"ĐẠI DIỆN SỞ Y TẾ"}.
+  std::vector<std::string> lines;
+};
+
+struct Party {
+  std::string unit;      // "Sở Ngoại vụ" as written in the data
+  Signature signature;   // lines = {"ĐẠI DIỆN SỞ NGOẠI VỤ"} unless given
+  SourceLoc loc;
+};
+
+struct Appendix {
+  std::string label;     // computed: "Phụ lục" or "Phụ lục I", "Phụ lục II"
+  Inlines title;         // rendered in capitals
+  bool landscape = false;
+  Blocks body;
+  std::string attached_line; // computed "(Kèm theo Kế hoạch số …/KH-… ngày … của …)"
+  SourceLoc loc;
+};
+
+struct Document {
+  std::string file;        // source path, for diagnostics
+  std::string kind;        // template name: "ke-hoach", "giao-uoc"
+  int year = 0;            // the document's year (header date year by default)
+  Header header;
+  std::vector<Inlines> subject; // trích yếu, one entry per line
+  Blocks opening;          // Basis and Para
+  Blocks body;             // Section, Part, Para, ListItem, Phase, Table
+  Blocks closing;          // Para
+  std::vector<std::string> recipients; // final lines "- X;" … "- Lưu: VT, VP."
+  std::string drafter;     // optional ô 12 text, e.g. "PL.(300)"
+  std::optional<Signature> signature; // single signer (plans)
+  std::vector<Party> parties;         // covenant signers
+  std::vector<Inlines> footnotes;     // numbered 1..n in reading order
+  std::vector<Appendix> appendices;
+
+  // Computed by finalize() from the template:
+  std::string title;       // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"
+  std::string title_case;  // sentence-case form used in the "Kèm theo" line: "Kế hoạch"
+
+  // Document info for DOCX core properties / PDF info.
+  std::string meta_subject, meta_keywords;
+  std::string meta_date; // ISO 8601; fixed default when empty
+};
+
+} // namespace vb::model

@@ -1,0 +1,24 @@
+// Computes everything the backends print but the data does not spell out:
+// numbering labels, footnote numbers, the "Số:" and date lines, recipient
+// punctuation, capitals, signature lines, appendix labels and the "Kèm theo"
+// line. Run once after loading (and again after any edit of the tree), so
+// inserting or removing a section renumbers everything after it.
+#pragma once
+#include "model/document.hpp"
+#include "template/template.hpp"
+
+namespace vb::model {
+
+void finalize(Document &doc, const tmpl::Template &t);
+
+// Numbering helpers (exposed for tests).
+std::string roman(int n);                    // 1 → "I"
+std::string viet_alpha(int n);               // 1 → "a", 6 → "e" (after đ)
+std::string two_digits(int n);               // 5 → "05"
+std::string upper_vi(const std::string &s);  // Vietnamese-aware capitals
+
+// The "Số:" line and the place/date line (ND30 ô 3, ô 4).
+std::string number_line(const Header &h, const std::string &abbrev_fallback);
+std::string date_line(const Header &h);
+
+} // namespace vb::model

@@ -1,0 +1,21 @@
+// PDF writer: pages of positioned boxes (from layout) → PDF bytes via PoDoFo.
+// The only code in vanban that touches PoDoFo.
+#pragma once
+#include <string>
+
+#include "layout/layout.hpp"
+#include "text/fonts.hpp"
+#include "util/diag.hpp"
+
+namespace vb::pdf {
+
+struct Options {
+  bool signature_fields = true; // one unsigned /FT /Sig field per signer
+  bool real_time = false;       // stamp the real creation time and a random /ID
+};
+
+// Returns the PDF bytes; on failure returns "" and reports into diags.
+std::string write(const layout::Document &pages, const text::Fonts &fonts, const Options &opt,
+                  Diagnostics &diags);
+
+} // namespace vb::pdf

@@ -1,0 +1,83 @@
+// A document kind's ND30 settings, read from templates/<kind>.toml.
+// Every value is checked against the decree's ranges when loaded: a template
+// outside the decree is an error naming the value and the allowed range.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "util/diag.hpp"
+#include "util/length.hpp"
+
+namespace vb::tmpl {
+
+// Numbering schemes for one level of the body hierarchy.
+enum class Scheme {
+  Roman,       // I. II. III.
+  Arabic,      // 1. 2. 3.
+  ArabicPath,  // 1.1. 1.2. (parent's number + own)
+  Alpha,       // a) b) c) đ) … (Vietnamese alphabet)
+  Paren,       // (1) (2)
+};
+
+struct Template {
+  std::string kind;        // "ke-hoach"
+  std::string description; // "Kế hoạch"
+  std::string title;       // tên loại, may use {year}: "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
+  std::string abbreviation;// "KH" (empty for kinds without one)
+  std::string source;      // path of the template file
+
+  // Page (portrait A4; appendix pages may be landscape).
+  Length page_width = Length::mm(210), page_height = Length::mm(297);
+  Length margin_top = Length::mm(20), margin_bottom = Length::mm(20);
+  Length margin_left = Length::mm(30), margin_right = Length::mm(15);
+  // Page number sits centred in the top margin, its baseline this far from the top edge.
+  Length header_distance = Length::mm(10);
+
+  // Sizes, in points.
+  double size_body = 14;
+  double size_national = 13;   // Quốc hiệu
+  double size_motto = 14;      // Tiêu ngữ
+  double size_agency = 13;     // parent and issuing agency
+  double size_number = 13;     // "Số: …"
+  double size_date = 14;       // place and date
+  double size_title = 14;      // tên loại
+  double size_subject = 14;    // trích yếu
+  double size_signature = 14;  // authority, title, name
+  double size_recipients_label = 12;
+  double size_recipients = 11;
+  double size_page_number = 14;
+  double size_footnote = 10;
+  double size_table = 13;      // text in body/appendix tables
+
+  // Paragraphs.
+  Length first_line_indent = Length::cm(1.27);
+  Length para_before = Length::points(0);
+  Length para_after = Length::points(6);
+  double line_spacing = 1.0;   // multiple of single
+  Length signature_room = Length::mm(25); // space for the handwritten signature
+
+  // Header table split: left column share of the text width.
+  double header_left = 0.4;
+
+  // Numbering of the body, one scheme per level (level 1 first).
+  std::vector<Scheme> numbering = {Scheme::Roman, Scheme::Arabic, Scheme::ArabicPath, Scheme::Alpha};
+
+  // Ending.
+  bool recipients = true;     // has "Nơi nhận"
+  int signature_columns = 2;  // covenant grid columns (2 or 3)
+};
+
+// Loads templates/<kind>.toml from `dir`. Errors (unknown key, value outside
+// ND30's range, syntax) go to `diags` with the template file's line/column.
+std::optional<Template> load_template(const std::string &dir, const std::string &kind,
+                                      Diagnostics &diags);
+
+// Parses template text (for tests); `path` is used in diagnostics.
+std::optional<Template> parse_template(const std::string &text, const std::string &path,
+                                       Diagnostics &diags);
+
+// Kinds available in `dir` (file stems, sorted), with their descriptions.
+std::vector<std::pair<std::string, std::string>> list_templates(const std::string &dir);
+
+} // namespace vb::tmpl
