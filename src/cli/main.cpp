@@ -1,1 +1,217 @@
-int main() { return 0; }
+// The vanban command: check, render, templates (and --help, --version).
+// Exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "app/pipeline.hpp"
+#include "template/template.hpp"
+
+using namespace vb;
+
+namespace {
+
+const char *kUsage =
+    "usage: vanban <command> [options]\n"
+    "\n"
+    "Renders Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from XML data\n"
+    "to DOCX and PDF.\n"
+    "\n"
+    "commands:\n"
+    "  check FILE.xml...     validate data files; print only diagnostics\n"
+    "  render FILE.xml...    write DIR/<name>.docx and DIR/<name>.pdf\n"
+    "  templates             list the document kinds\n"
+    "\n"
+    "  vanban <command> --help   options of a command\n"
+    "  vanban --version\n"
+    "\n"
+    "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
+
+const char *kCheckHelp =
+    "usage: vanban check FILE.xml... [--templates DIR]\n"
+    "\n"
+    "Loads and validates each file (schema, dates, numbers, template) and prints\n"
+    "FILE:LINE:COL: error: … for every problem. Prints nothing when all are valid.\n"
+    "\n"
+    "  --templates DIR   folder of the templates (default: the installed templates/)\n";
+
+const char *kRenderHelp =
+    "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
+    "\n"
+    "Writes DIR/<name>.docx and DIR/<name>.pdf for each FILE.xml. Files are written\n"
+    "to a temporary name and renamed: a failed run leaves earlier outputs intact.\n"
+    "\n"
+    "  -o, --output DIR        output folder (default: output/)\n"
+    "  --format LIST           docx, pdf or docx,pdf (default)\n"
+    "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
+    "  --real-time             stamp the real time and a random ID (not reproducible)\n"
+    "  --templates DIR         folder of the templates\n"
+    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
+
+const char *kTemplatesHelp =
+    "usage: vanban templates [--templates DIR]\n"
+    "\n"
+    "Lists the document kinds (templates/<kind>.toml) with their descriptions.\n";
+
+int usage_error(const std::string &msg, const char *help) {
+  std::fprintf(stderr, "vanban: %s\n\n%s", msg.c_str(), help);
+  return kExitUsage;
+}
+
+struct Args {
+  std::vector<std::string> files;
+  app::Config cfg;
+  std::string out = "output";
+  bool help = false;
+};
+
+// Parses options common to the subcommands; returns a usage error message.
+std::string parse(int argc, char **argv, int start, Args &a, bool render) {
+  for (int i = start; i < argc; ++i) {
+    std::string s = argv[i];
+    auto value = [&](std::string &dst) -> bool {
+      if (i + 1 >= argc)
+        return false;
+      dst = argv[++i];
+      return true;
+    };
+    if (s == "--help" || s == "-h") {
+      a.help = true;
+    } else if (s == "--templates") {
+      if (!value(a.cfg.templates_dir))
+        return "--templates needs a folder";
+    } else if (render && (s == "-o" || s == "--output")) {
+      if (!value(a.out))
+        return s + " needs a folder";
+    } else if (render && s == "--fonts") {
+      if (!value(a.cfg.fonts_dir))
+        return "--fonts needs a folder";
+    } else if (render && s == "--format") {
+      std::string f;
+      if (!value(f))
+        return "--format needs docx, pdf or docx,pdf";
+      a.cfg.docx = a.cfg.pdf = false;
+      size_t p = 0;
+      while (p <= f.size()) {
+        size_t c = f.find(',', p);
+        std::string one = f.substr(p, c == std::string::npos ? std::string::npos : c - p);
+        if (one == "docx")
+          a.cfg.docx = true;
+        else if (one == "pdf")
+          a.cfg.pdf = true;
+        else
+          return "unknown format '" + one + "' (use docx, pdf or docx,pdf)";
+        if (c == std::string::npos)
+          break;
+        p = c + 1;
+      }
+    } else if (render && s == "--no-signature-fields") {
+      a.cfg.signature_fields = false;
+    } else if (render && s == "--real-time") {
+      a.cfg.real_time = true;
+    } else if (!s.empty() && s[0] == '-' && s != "-") {
+      return "unknown option " + s;
+    } else {
+      a.files.push_back(s);
+    }
+  }
+  return {};
+}
+
+int cmd_check(int argc, char **argv) {
+  Args a;
+  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
+    return usage_error(e, kCheckHelp);
+  if (a.help) {
+    std::fputs(kCheckHelp, stdout);
+    return kExitOk;
+  }
+  if (a.files.empty())
+    return usage_error("check needs at least one FILE.xml", kCheckHelp);
+  int rc = kExitOk;
+  for (const auto &f : a.files) {
+    Diagnostics d;
+    auto l = app::load(f, a.cfg, d);
+    std::fputs(d.str().c_str(), stderr);
+    if (!l)
+      rc = kExitInvalid;
+  }
+  return rc;
+}
+
+int cmd_render(int argc, char **argv) {
+  Args a;
+  if (auto e = parse(argc, argv, 2, a, true); !e.empty())
+    return usage_error(e, kRenderHelp);
+  if (a.help) {
+    std::fputs(kRenderHelp, stdout);
+    return kExitOk;
+  }
+  if (a.files.empty())
+    return usage_error("render needs at least one FILE.xml", kRenderHelp);
+  Diagnostics fd;
+  auto fonts = text::Fonts::load(fd, a.cfg.fonts_dir);
+  if (!fonts) {
+    std::fputs(fd.str().c_str(), stderr);
+    return kExitIo;
+  }
+  int rc = kExitOk;
+  for (const auto &f : a.files) {
+    Diagnostics d;
+    auto l = app::load(f, a.cfg, d);
+    if (l) {
+      auto r = app::render(*l, *fonts, a.cfg, d);
+      if (!r)
+        rc = std::max(rc, int(kExitInvalid));
+      else if (!app::write_outputs(a.out, app::stem_of(f), *r, d))
+        rc = kExitIo;
+    } else {
+      rc = std::max(rc, int(kExitInvalid));
+    }
+    std::fputs(d.str().c_str(), stderr);
+  }
+  return rc;
+}
+
+int cmd_templates(int argc, char **argv) {
+  Args a;
+  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
+    return usage_error(e, kTemplatesHelp);
+  if (a.help) {
+    std::fputs(kTemplatesHelp, stdout);
+    return kExitOk;
+  }
+  std::string dir = a.cfg.templates_dir.empty() ? app::default_templates_dir() : a.cfg.templates_dir;
+  auto list = tmpl::list_templates(dir);
+  if (list.empty()) {
+    std::fprintf(stderr, "%s: error: no templates found (point --templates at the templates/ folder)\n", dir.c_str());
+    return kExitIo;
+  }
+  for (const auto &[kind, desc] : list)
+    std::printf("%-12s %s\n", kind.c_str(), desc.c_str());
+  return kExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return usage_error("missing command", kUsage);
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (cmd == "--version") {
+    std::printf("vanban %s\n", VANBAN_VERSION);
+    return kExitOk;
+  }
+  if (cmd == "check")
+    return cmd_check(argc, argv);
+  if (cmd == "render")
+    return cmd_render(argc, argv);
+  if (cmd == "templates")
+    return cmd_templates(argc, argv);
+  return usage_error("unknown command '" + cmd + "'", kUsage);
+}

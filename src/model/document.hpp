@@ -19,12 +19,15 @@ struct Inline {
     Text,        // `text`, with bold/italic
     Break,       // explicit line break (<br/>)
     FootnoteRef, // superscript mark of footnote number `footnote`
+    Field,       // generated text, resolved by finalize() into Text:
+                 // text = "year" (+offset), "party-count", "party-list"
   };
   Kind kind = Kind::Text;
   std::string text; // UTF-8, NFC
   bool bold = false;
   bool italic = false;
   int footnote = 0; // FootnoteRef: 1-based index into Document::footnotes
+  int offset = 0;   // Field "year": years relative to the document's year
 
   bool operator==(const Inline &) const = default;
 };
@@ -126,6 +129,7 @@ struct Block : std::variant<Para, Basis, Section, Part, ListItem, Phase, Table> 
 struct Header {
   std::vector<std::string> parent;  // lines, capitals (may be empty)
   std::vector<std::string> agency;  // lines, capitals
+  std::string agency_in_text;       // how running text names the agency ("UBND xã Trí Yên")
   std::optional<int> number;        // blank = assigned at registration
   std::string code;                 // ký hiệu, e.g. "KH-KTĐ" (may be empty)
   std::string place;
@@ -171,6 +175,7 @@ struct Appendix {
 struct Document {
   std::string file;        // source path, for diagnostics
   std::string kind;        // template name: "ke-hoach", "giao-uoc"
+  SourceLoc kind_loc;      // where the data names it (for "unknown kind")
   int year = 0;            // the document's year (header date year by default)
   Header header;
   std::vector<Inlines> subject; // trích yếu, one entry per line

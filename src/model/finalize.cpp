@@ -1,1 +1,293 @@
-// placeholder
+#include "model/finalize.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "util/utf8.hpp"
+
+namespace vb::model {
+
+namespace {
+
+std::string trim(std::string s) {
+  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
+  while (!s.empty() && sp(s.back()))
+    s.pop_back();
+  size_t i = 0;
+  while (i < s.size() && sp(s[i]))
+    ++i;
+  return s.substr(i);
+}
+
+// Gap printed where the number, day or month is left blank for the clerk
+// to write in by hand.
+const std::string kBlank = "      ";
+
+void replace_all(std::string &s, const std::string &from, const std::string &to) {
+  for (size_t p = 0; (p = s.find(from, p)) != std::string::npos; p += to.size())
+    s.replace(p, from.size(), to);
+}
+
+struct Finalizer {
+  Document &doc;
+  const tmpl::Template &t;
+  std::string party_list;
+
+  std::string year_text(int offset) const { return std::to_string(doc.year + offset); }
+
+  void resolve(Inlines &in) {
+    for (auto &r : in) {
+      if (r.kind != Inline::Kind::Field)
+        continue;
+      std::string v;
+      if (r.text == "year")
+        v = year_text(r.offset);
+      else if (r.text == "party-count")
+        v = two_digits(int(doc.parties.size()));
+      else if (r.text == "party-list")
+        v = party_list;
+      r.kind = Inline::Kind::Text;
+      r.text = v;
+      r.offset = 0;
+    }
+  }
+
+  // Numbers the blocks of one container. `level` is the section depth its
+  // direct Section children get; `parent_label` the enclosing section label.
+  void blocks(Blocks &bs, int level, const std::string &parent_label, tmpl::Scheme parent_scheme) {
+    int section_no = 0, target_no = 0, numbered_no = 0, part_no = 0;
+    for (auto &b : bs) {
+      std::visit(
+          [&](auto &x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, Para> || std::is_same_v<T, Basis>) {
+              resolve(x.content);
+            } else if constexpr (std::is_same_v<T, Phase>) {
+              resolve(x.content);
+            } else if constexpr (std::is_same_v<T, Part>) {
+              x.label = "Phần " + roman(++part_no);
+              resolve(x.title);
+              blocks(x.body, 1, "", tmpl::Scheme::Roman);
+            } else if constexpr (std::is_same_v<T, Section>) {
+              x.level = level;
+              const auto &schemes = t.numbering;
+              tmpl::Scheme sc = schemes[std::min<size_t>(size_t(level - 1), schemes.size() - 1)];
+              int n = ++section_no;
+              switch (sc) {
+              case tmpl::Scheme::Roman: x.label = roman(n) + "."; break;
+              case tmpl::Scheme::Arabic: x.label = std::to_string(n) + "."; break;
+              case tmpl::Scheme::ArabicPath:
+                // "1.1." continues a decimal parent; under I. it is plain "1.".
+                if (parent_scheme == tmpl::Scheme::Arabic || parent_scheme == tmpl::Scheme::ArabicPath)
+                  x.label = parent_label + std::to_string(n) + ".";
+                else
+                  x.label = std::to_string(n) + ".";
+                break;
+              case tmpl::Scheme::Alpha: x.label = viet_alpha(n) + ")"; break;
+              case tmpl::Scheme::Paren: x.label = "(" + std::to_string(n) + ")"; break;
+              }
+              resolve(x.title);
+              resolve(x.runin);
+              blocks(x.body, level + 1, x.label, sc);
+            } else if constexpr (std::is_same_v<T, ListItem>) {
+              item(x, target_no, numbered_no, 0);
+            } else if constexpr (std::is_same_v<T, Table>) {
+              table(x);
+            }
+          },
+          static_cast<Block::variant &>(b));
+    }
+  }
+
+  void item(ListItem &x, int &target_no, int &numbered_no, int depth) {
+    switch (x.kind) {
+    case ListItem::Kind::Target: x.label = "(" + std::to_string(++target_no) + ")"; break;
+    case ListItem::Kind::Numbered:
+      x.label = std::to_string(++numbered_no) + ".";
+      x.label_bold = true;
+      break;
+    case ListItem::Kind::Dash: x.label = depth > 0 ? "+" : "-"; break;
+    case ListItem::Kind::Plus: x.label = "+"; break;
+    }
+    if (x.kind == ListItem::Kind::Dash && depth > 0)
+      x.kind = ListItem::Kind::Plus;
+    resolve(x.content);
+    int t2 = 0, n2 = 0;
+    for (auto &c : x.children)
+      if (auto *li = std::get_if<ListItem>(&c))
+        item(*li, t2, n2, depth + 1);
+  }
+
+  void table(Table &tb) {
+    for (auto &c : tb.columns)
+      resolve(c.header);
+    int group = 0, row = 0;
+    for (auto &r : tb.rows) {
+      if (r.kind == Row::Kind::Group) {
+        r.number = roman(++group);
+        row = 0;
+        resolve(r.group_title);
+      } else {
+        r.number = std::to_string(++row);
+      }
+      for (auto &c : r.cells)
+        blocks(c.content, 1, "", tmpl::Scheme::Roman);
+    }
+  }
+
+  void signature(Signature &s) {
+    s.lines.clear();
+    std::string auth = upper_vi(trim(s.authority));
+    if (!s.prefix.empty())
+      auth = s.prefix + " " + auth;
+    if (!auth.empty())
+      s.lines.push_back(auth);
+    if (!trim(s.title).empty())
+      s.lines.push_back(upper_vi(trim(s.title)));
+    if (s.field_name.empty())
+      s.field_name = !s.name.empty() ? s.name : (s.lines.empty() ? "signature" : s.lines.back());
+  }
+
+  void run() {
+    Header &h = doc.header;
+    if (doc.year == 0)
+      doc.year = h.year;
+    for (auto &l : h.parent)
+      l = upper_vi(trim(l));
+    for (auto &l : h.agency)
+      l = upper_vi(trim(l));
+    h.code = upper_vi(h.code);
+    h.number_line = number_line(h, t.abbreviation);
+    h.date_line = date_line(h);
+
+    std::string title = t.title;
+    replace_all(title, "{year}", std::to_string(doc.year));
+    doc.title = upper_vi(title);
+    // Sentence case for running text: "KẾ HOẠCH" → "Kế hoạch".
+    std::string lower = lower_vi(doc.title);
+    size_t first = 0;
+    next_cp(lower, first);
+    doc.title_case = upper_vi(lower.substr(0, first)) + lower.substr(first);
+
+    party_list.clear();
+    for (const auto &p : doc.parties) {
+      std::string unit = p.unit;
+      replace_all(unit, "\n", " ");
+      party_list += (party_list.empty() ? "" : ", ") + unit;
+    }
+
+    for (auto &line : doc.subject)
+      resolve(line);
+    blocks(doc.opening, 1, "", tmpl::Scheme::Roman);
+    // Căn cứ lines: ";" after each, "." after the last of a run.
+    for (size_t i = 0; i < doc.opening.size(); ++i) {
+      auto *b = std::get_if<Basis>(&doc.opening[i]);
+      if (!b || b->content.empty())
+        continue;
+      bool last = i + 1 == doc.opening.size() || !std::get_if<Basis>(&doc.opening[i + 1]);
+      auto &tail = b->content.back();
+      if (tail.kind == Inline::Kind::Text) {
+        std::string s = trim(tail.text);
+        while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ','))
+          s.pop_back();
+        tail.text = s + (last ? "." : ";");
+      }
+    }
+    blocks(doc.body, 1, "", tmpl::Scheme::Roman);
+    blocks(doc.closing, 1, "", tmpl::Scheme::Roman);
+    for (auto &fn : doc.footnotes)
+      resolve(fn);
+
+    // Recipients: "- X;" each, the last (Lưu) ending in ".".
+    for (size_t i = 0; i < doc.recipients.size(); ++i) {
+      std::string s = trim(doc.recipients[i]);
+      if (s.rfind("- ", 0) == 0)
+        s = trim(s.substr(2));
+      while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ','))
+        s.pop_back();
+      doc.recipients[i] = "- " + s + (i + 1 == doc.recipients.size() ? "." : ";");
+    }
+
+    if (doc.signature)
+      signature(*doc.signature);
+    for (auto &p : doc.parties) {
+      Signature &s = p.signature;
+      s.lines.clear();
+      std::string unit = upper_vi(trim(p.unit));
+      // Explicit line breaks in the unit name are kept: "ĐẠI DIỆN SỞ …" / "VÀ XÃ HỘI".
+      size_t start = 0;
+      std::string first_prefix = "ĐẠI DIỆN ";
+      while (true) {
+        size_t nl = unit.find('\n', start);
+        std::string part = trim(unit.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        s.lines.push_back(s.lines.empty() ? first_prefix + part : part);
+        if (nl == std::string::npos)
+          break;
+        start = nl + 1;
+      }
+      if (!trim(s.title).empty())
+        s.lines.push_back(upper_vi(trim(s.title)));
+      if (s.field_name.empty()) {
+        std::string u = p.unit;
+        replace_all(u, "\n", " ");
+        s.field_name = "Đại diện " + u;
+      }
+    }
+
+    // Appendices: "Phụ lục" alone, or numbered when there are several.
+    std::string agency_text = h.agency_in_text;
+    if (agency_text.empty())
+      for (const auto &l : h.agency)
+        agency_text += (agency_text.empty() ? "" : " ") + l;
+    std::string num = h.number ? two_digits(*h.number) : kBlank;
+    std::string code = h.code.empty() ? t.abbreviation : h.code;
+    std::string when = "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
+                       (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) +
+                       " năm " + std::to_string(h.year);
+    for (size_t i = 0; i < doc.appendices.size(); ++i) {
+      auto &a = doc.appendices[i];
+      a.label = doc.appendices.size() == 1 ? "Phụ lục" : "Phụ lục " + roman(int(i) + 1);
+      resolve(a.title);
+      blocks(a.body, 1, "", tmpl::Scheme::Roman);
+      a.attached_line = "(Kèm theo " + doc.title_case + " số " + num + "/" + code + " " + when + " của " +
+                        agency_text + ")";
+    }
+
+    doc.meta_subject = "";
+    for (const auto &l : doc.subject) {
+      std::string s = plain_text(l);
+      replace_all(s, "\n", " ");
+      doc.meta_subject += (doc.meta_subject.empty() ? "" : " ") + s;
+    }
+    if (doc.meta_keywords.empty())
+      doc.meta_keywords = t.description + ", " + std::to_string(doc.year);
+    if (doc.meta_date.empty()) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year, h.month.value_or(1), h.day.value_or(1));
+      doc.meta_date = buf;
+    }
+  }
+};
+
+} // namespace
+
+std::string number_line(const Header &h, const std::string &abbrev_fallback) {
+  std::string code = h.code.empty() ? abbrev_fallback : h.code;
+  if (!h.number && h.code.empty())
+    return {};
+  return "Số: " + (h.number ? two_digits(*h.number) : kBlank) + "/" + code;
+}
+
+std::string date_line(const Header &h) {
+  std::string s = h.place + ", ngày ";
+  s += h.day ? two_digits(*h.day) : kBlank;
+  s += " tháng ";
+  // ND30: months 1 and 2 get a leading zero, 3–12 do not.
+  s += h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank;
+  s += " năm " + std::to_string(h.year);
+  return s;
+}
+
+void finalize(Document &doc, const tmpl::Template &t) { Finalizer{doc, t, {}}.run(); }
+
+} // namespace vb::model

@@ -16,6 +16,7 @@ std::string roman(int n);                    // 1 → "I"
 std::string viet_alpha(int n);               // 1 → "a", 6 → "e" (after đ)
 std::string two_digits(int n);               // 5 → "05"
 std::string upper_vi(const std::string &s);  // Vietnamese-aware capitals
+std::string lower_vi(const std::string &s);
 
 // The "Số:" line and the place/date line (ND30 ô 3, ô 4).
 std::string number_line(const Header &h, const std::string &abbrev_fallback);

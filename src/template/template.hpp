@@ -70,8 +70,11 @@ struct Template {
 
 // Loads templates/<kind>.toml from `dir`. Errors (unknown key, value outside
 // ND30's range, syntax) go to `diags` with the template file's line/column.
+// An unknown kind is reported at `ref_file`:`ref_loc` (the data file's
+// kind attribute) when given.
 std::optional<Template> load_template(const std::string &dir, const std::string &kind,
-                                      Diagnostics &diags);
+                                      Diagnostics &diags, const std::string &ref_file = {},
+                                      SourceLoc ref_loc = {});
 
 // Parses template text (for tests); `path` is used in diagnostics.
 std::optional<Template> parse_template(const std::string &text, const std::string &path,

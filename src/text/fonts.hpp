@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "util/diag.hpp"
+#include "util/utf8.hpp"
 
 namespace vb::text {
 
@@ -56,8 +57,7 @@ private:
   std::unique_ptr<Impl> impl_;
 };
 
-// UTF-8 helpers shared by every stage.
-char32_t next_cp(std::string_view s, size_t &i); // U+FFFD on bad bytes
-void append_utf8(std::string &out, char32_t cp);
+using vb::append_utf8;
+using vb::next_cp;
 
 } // namespace vb::text

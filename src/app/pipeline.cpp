@@ -1,0 +1,101 @@
+#include "app/pipeline.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <sys/stat.h>
+
+#include "docx/docx.hpp"
+#include "layout/layout.hpp"
+#include "load/load.hpp"
+#include "model/finalize.hpp"
+#include "pdf/pdf.hpp"
+#include "util/fsio.hpp"
+
+namespace vb::app {
+
+std::string default_templates_dir() {
+  if (const char *e = std::getenv("VANBAN_TEMPLATES"); e && *e)
+    return e;
+  return VANBAN_TEMPLATES_DEFAULT;
+}
+
+std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags) {
+  auto doc = load::load_file(path, diags);
+  if (!doc)
+    return std::nullopt;
+  std::string dir = cfg.templates_dir.empty() ? default_templates_dir() : cfg.templates_dir;
+  auto t = tmpl::load_template(dir, doc->kind, diags, path, doc->kind_loc);
+  if (!t)
+    return std::nullopt;
+  model::finalize(*doc, *t);
+  return Loaded{std::move(*doc), std::move(*t)};
+}
+
+std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,
+                               Diagnostics &diags) {
+  Rendered r;
+  if (cfg.docx)
+    r.docx = docx::render(l.doc, l.tmpl, fonts);
+  if (cfg.pdf) {
+    layout::Document pages = layout::layout(l.doc, l.tmpl, fonts);
+    pdf::Options po;
+    po.signature_fields = cfg.signature_fields;
+    po.real_time = cfg.real_time;
+    r.pdf = pdf::write(pages, fonts, po, diags);
+    if (r.pdf.empty())
+      return std::nullopt;
+  }
+  return r;
+}
+
+static bool ensure_dir(const std::string &dir, std::string &err) {
+  if (dir.empty())
+    return true;
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode))
+      return true;
+    err = "exists and is not a folder";
+    return false;
+  }
+  size_t slash = dir.find_last_of('/');
+  if (slash != std::string::npos && slash > 0 && !ensure_dir(dir.substr(0, slash), err))
+    return false;
+  if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+    err = std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r,
+                   Diagnostics &diags) {
+  std::string err;
+  if (!ensure_dir(dir, err)) {
+    diags.error(dir, {}, "cannot create the output folder: " + err, "choose another folder with -o");
+    return false;
+  }
+  std::string base = (dir.empty() ? "" : dir + "/") + stem;
+  // Both files are produced in memory first: a failure here never leaves a
+  // half-written document, and the previous outputs stay as they were.
+  for (auto [ext, bytes] : {std::pair<const char *, const std::string *>{".docx", &r.docx}, {".pdf", &r.pdf}}) {
+    if (bytes->empty())
+      continue;
+    if (!write_file_atomic(base + ext, *bytes, err)) {
+      diags.error(base + ext, {}, "cannot write: " + err, "check free space and permissions of the output folder");
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string stem_of(const std::string &path) {
+  size_t slash = path.find_last_of('/');
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  if (name.size() > 4 && name.compare(name.size() - 4, 4, ".xml") == 0)
+    name.resize(name.size() - 4);
+  return name;
+}
+
+} // namespace vb::app

@@ -1,0 +1,48 @@
+// The whole pipeline for one data file: load → template → finalize →
+// backends → atomic writes. Shared by `render`, `build` and the tests.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/document.hpp"
+#include "template/template.hpp"
+#include "text/fonts.hpp"
+#include "util/diag.hpp"
+
+namespace vb::app {
+
+struct Config {
+  std::string templates_dir; // default: $VANBAN_TEMPLATES or the built-in path
+  std::string fonts_dir;     // default: text::Fonts::default_dir()
+  bool docx = true, pdf = true;
+  bool signature_fields = true;
+  bool real_time = false;
+};
+
+std::string default_templates_dir();
+
+struct Loaded {
+  model::Document doc;
+  tmpl::Template tmpl;
+};
+
+// Loads, validates and finalizes one file. Errors into diags.
+std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags);
+
+struct Rendered {
+  std::string docx, pdf; // bytes (empty when not asked for)
+};
+
+// Renders a loaded document; nullopt (with diags) on failure.
+std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,
+                               Diagnostics &diags);
+
+// Writes outputs atomically as DIR/<stem>.docx / .pdf. Returns false on an
+// I/O error (reported as FILE: error: …).
+bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r,
+                   Diagnostics &diags);
+
+std::string stem_of(const std::string &path);
+
+} // namespace vb::app
