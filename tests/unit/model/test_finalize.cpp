@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+
+#include "load/load.hpp"
+#include "model/finalize.hpp"
+#include "template/template.hpp"
+#include "test_support.hpp"
+
+using namespace vb;
+using namespace vb::model;
+
+namespace {
+Document load_doc(const std::string &body, const std::string &extra = "") {
+  std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    "<document kind=\"ke-hoach\"><header><agency>SỞ NỘI VỤ</agency><number>7</number>"
+                    "<code>KH-SNV</code><place>Bắc Giang</place><date year=\"2024\" month=\"3\"/></header>"
+                    "<subject>Thi đua năm <year/></subject><body>" +
+                    body + "</body>" + extra + "</document>";
+  Diagnostics d;
+  auto doc = load::load_string(xml, "t.xml", d);
+  REQUIRE_MESSAGE(doc, d.str());
+  return *doc;
+}
+tmpl::Template plan() {
+  Diagnostics d;
+  auto t = tmpl::load_template(testing::templates_dir(), "ke-hoach", d);
+  REQUIRE_MESSAGE(t, d.str());
+  return *t;
+}
+std::vector<std::string> labels(const Blocks &bs) {
+  std::vector<std::string> out;
+  for (const auto &b : bs)
+    if (auto *s = std::get_if<Section>(&b)) {
+      out.push_back(s->label);
+      for (auto &l : labels(s->body))
+        out.push_back(l);
+    }
+  return out;
+}
+const char *kSections = "<section><title>A</title>"
+                        "  <section><title>a1</title><section><p>x</p></section><section><p>y</p>"
+                        "    <section><p>z</p></section></section></section>"
+                        "  <section><title>a2</title></section></section>"
+                        "<section><title>B</title><section><p>b1</p></section></section>";
+} // namespace
+
+TEST_CASE("numbering follows the template's schemes: I. → 1. → 1.1. → a)") {
+  Document doc = load_doc(kSections);
+  finalize(doc, plan());
+  CHECK(labels(doc.body) == std::vector<std::string>{"I.", "1.", "1.1.", "1.2.", "a)", "2.", "II.", "1."});
+  const auto &a = std::get<Section>(doc.body[0]);
+  CHECK(a.level == 1);
+  CHECK(std::get<Section>(a.body[0]).level == 2);
+}
+
+TEST_CASE("inserting and removing a section renumbers what follows") {
+  Document doc = load_doc(kSections);
+  auto t = plan();
+  finalize(doc, t);
+  // Insert a new first section: A and B move to II. and III.
+  Section fresh;
+  fresh.title = make_text("Mới");
+  doc.body.insert(doc.body.begin(), Block{fresh});
+  finalize(doc, t);
+  CHECK(labels(doc.body) ==
+        std::vector<std::string>{"I.", "II.", "1.", "1.1.", "1.2.", "a)", "2.", "III.", "1."});
+  // Remove the inner 1.1.: 1.2. becomes 1.1.
+  auto &a = std::get<Section>(doc.body[1]);
+  auto &a1 = std::get<Section>(a.body[0]);
+  a1.body.erase(a1.body.begin());
+  doc.body.erase(doc.body.begin());
+  finalize(doc, t);
+  CHECK(labels(doc.body) == std::vector<std::string>{"I.", "1.", "1.1.", "a)", "2.", "II.", "1."});
+}
+
+TEST_CASE("targets count on across lists of one section; bullets nest as +") {
+  Document doc = load_doc("<section><title>T</title><targets><target>a</target><target>b</target></targets>"
+                      "<p>giữa</p><targets><target>c<bullets><item>x</item></bullets></target></targets></section>");
+  finalize(doc, plan());
+  const auto &s = std::get<Section>(doc.body[0]);
+  CHECK(std::get<ListItem>(s.body[0]).label == "(1)");
+  CHECK(std::get<ListItem>(s.body[1]).label == "(2)");
+  const auto &c = std::get<ListItem>(s.body[3]);
+  CHECK(c.label == "(3)");
+  CHECK(std::get<ListItem>(c.children[0]).label == "+");
+}
+
+TEST_CASE("header lines, title, recipients and signature are final text") {
+  Document doc = load_doc("<p>x</p>", "<recipients><to>Sở Nội vụ;</to><to>Lãnh đạo Sở</to><archive>VT, VP</archive>"
+                                  "</recipients><signature prefix=\"KT.\"><authority>Giám đốc</authority>"
+                                  "<title>PHÓ GIÁM ĐỐC</title><name>Đinh Hữu Công</name></signature>");
+  finalize(doc, plan());
+  CHECK(doc.header.number_line == "Số: 07/KH-SNV");
+  CHECK(doc.header.date_line == "Bắc Giang, ngày        tháng 3 năm 2024");
+  CHECK(doc.title == "KẾ HOẠCH");
+  CHECK(plain_text(doc.subject[0]) == "Thi đua năm 2024");
+  CHECK(doc.recipients == std::vector<std::string>{"- Sở Nội vụ;", "- Lãnh đạo Sở;", "- Lưu: VT, VP."});
+  REQUIRE(doc.signature);
+  CHECK(doc.signature->lines == std::vector<std::string>{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+  CHECK(doc.meta_subject == "Thi đua năm 2024");
+}
+
+TEST_CASE("appendix label and the Kèm theo line come from the main header") {
+  Document doc = load_doc("<p>x</p>", "<appendix><title>Danh mục</title><p>y</p></appendix>");
+  finalize(doc, plan());
+  REQUIRE(doc.appendices.size() == 1);
+  CHECK(doc.appendices[0].label == "Phụ lục");
+  CHECK(doc.appendices[0].attached_line ==
+        "(Kèm theo Kế hoạch số 07/KH-SNV ngày        tháng 3 năm 2024 của SỞ NỘI VỤ)");
+  Document two = load_doc("<p>x</p>", "<appendix><title>A</title></appendix><appendix><title>B</title></appendix>");
+  two.header.number.reset();
+  finalize(two, plan());
+  CHECK(two.appendices[1].label == "Phụ lục II");
+  CHECK(two.appendices[1].attached_line.find("số       /KH-SNV") != std::string::npos);
+}
+
+TEST_CASE("the seed 003 covenant generates its party sentence and blocks") {
+  Diagnostics d;
+  auto doc = load::load_file(testing::data_dir() + "/giao-uoc-khoi-vhxh2-2024.xml", d);
+  REQUIRE_MESSAGE(doc, d.str());
+  auto t = tmpl::load_template(testing::templates_dir(), "giao-uoc", d);
+  REQUIRE(t);
+  finalize(*doc, *t);
+  CHECK(doc->title == "BẢN GIAO ƯỚC THI ĐUA NĂM 2024");
+  REQUIRE(doc->parties.size() == 5);
+  CHECK(doc->parties[0].signature.lines[0] == "ĐẠI DIỆN SỞ NGOẠI VỤ");
+  std::string opening = plain_text(std::get<Para>(doc->opening.at(0)).content);
+  CHECK(opening.find("đại diện lãnh đạo 05 cơ quan thành viên") != std::string::npos);
+  CHECK(opening.find("Sở Ngoại vụ, Bảo hiểm xã hội tỉnh,") != std::string::npos);
+  CHECK(doc->header.number_line.empty());
+}
