@@ -95,7 +95,7 @@ if r.returncode == 0:
 
 # A 2,000-page document.
 para = "<p>" + " ".join(["Phong trào thi đua yêu nước"] * 40) + ".</p>"
-body = "".join(f"<section><title>Phần việc {i}</title>{para * 6}</section>" for i in range(1, 701))
+body = "".join(f"<section><title>Phần việc {i}</title>{para * 6}</section>" for i in range(1, 1001))
 p = write("big.xml", good.replace("<section><title>Mục đích</title><p>Một đoạn văn bản.</p></section>", body))
 r, secs = render(p, cwd=gen, timeout=180)
 check(r.returncode == 0, f"2,000-page document renders: {r.stderr.strip()[:200]}")
