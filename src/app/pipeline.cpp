@@ -20,6 +20,17 @@ std::string default_templates_dir() {
   return VANBAN_TEMPLATES_DEFAULT;
 }
 
+std::string data_dir_of(const std::string &path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+bool load_calendar(const std::string &templates_dir, const std::string &data_path, tmpl::Calendar &cal,
+                   Diagnostics &diags) {
+  return tmpl::load_calendar(templates_dir + "/calendar.toml", cal, diags) &&
+         tmpl::load_calendar(data_dir_of(data_path) + "/calendar.toml", cal, diags, true);
+}
+
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags) {
   auto doc = load::load_file(path, diags);
   if (!doc)
@@ -28,8 +39,23 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
   auto t = tmpl::load_template(dir, doc->kind, diags, path, doc->kind_loc);
   if (!t)
     return std::nullopt;
-  model::finalize(*doc, *t);
-  return Loaded{std::move(*doc), std::move(*t)};
+  tmpl::Calendar cal;
+  if (!load_calendar(dir, path, cal, diags))
+    return std::nullopt;
+  bool ok = true;
+  for (const auto &[id, loc] : doc->anniv_refs)
+    if (!id.empty() && !cal.events.count(id)) {
+      std::string known;
+      for (const auto &[k, e] : cal.events)
+        known += (known.empty() ? "" : ", ") + k;
+      diags.error(path, loc, "unknown event '" + id + "'",
+                  "use one of the calendar's ids (" + known + "), or add it to a calendar.toml next to the data file");
+      ok = false;
+    }
+  if (!ok)
+    return std::nullopt;
+  model::finalize(*doc, *t, &cal);
+  return Loaded{std::move(*doc), std::move(*t), std::move(cal)};
 }
 
 std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,

@@ -25,7 +25,13 @@ std::string default_templates_dir();
 struct Loaded {
   model::Document doc;
   tmpl::Template tmpl;
+  tmpl::Calendar calendar;
 };
+
+// The built-in calendar plus the data folder's own calendar.toml, if any.
+bool load_calendar(const std::string &templates_dir, const std::string &data_path, tmpl::Calendar &cal,
+                   Diagnostics &diags);
+std::string data_dir_of(const std::string &path);
 
 // Loads, validates and finalizes one file. Errors into diags.
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags);

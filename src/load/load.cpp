@@ -229,10 +229,16 @@ struct Loader {
         r.footnote = int(doc.footnotes.size());
         out.push_back(r);
       } else if (nm == "year") {
-        check_attrs(c, {"offset"});
+        check_attrs(c, {"offset", "form"});
         Inline r;
         r.kind = Inline::Kind::Field;
         r.text = "year";
+        if (auto f = attr(c, "form")) {
+          if (*f != "number" && *f != "can-chi")
+            attr_error(c, "form", "form=\"" + *f + "\" is unknown", "use number (2024) or can-chi (Giáp Thìn)");
+          else
+            r.form = *f;
+        }
         r.bold = bold;
         r.italic = italic;
         if (auto o = attr(c, "offset")) {
@@ -244,6 +250,24 @@ struct Loader {
           r.offset = v ? (neg ? -*v : *v) : 0;
         }
         out.push_back(r);
+      } else if (nm == "anniv") {
+        check_attrs(c, {"event", "form"});
+        Inline r;
+        r.kind = Inline::Kind::Field;
+        r.text = "anniv";
+        r.bold = bold;
+        r.italic = italic;
+        auto ev = attr(c, "event");
+        if (!ev || trim(*ev).empty())
+          error(c, "<anniv> has no event", "write <anniv event=\"thanh-lap-dang\"/> (ids are in templates/calendar.toml)");
+        else
+          r.ref = trim(*ev);
+        r.form = attr(c, "form").value_or("full");
+        static const std::set<std::string> forms = {"full", "years", "range", "name", "date"};
+        if (!forms.count(r.form))
+          attr_error(c, "form", "form=\"" + r.form + "\" is unknown", "use full, years, range, name or date");
+        doc.anniv_refs.emplace_back(r.ref, src.attr_loc(c, "event"));
+        out.push_back(r);
       } else if (nm == "party-count" || nm == "party-list") {
         check_attrs(c, {});
         Inline r;
@@ -253,7 +277,7 @@ struct Loader {
         r.italic = italic;
         out.push_back(r);
       } else {
-        unknown(c, n, "b, i, fn, br, year, party-count, party-list");
+        unknown(c, n, "b, i, fn, br, year, anniv, party-count, party-list");
       }
     }
   }
@@ -790,13 +814,18 @@ struct Loader {
     Header &h = doc.header;
     auto y = attr(c, "year");
     if (!y || trim(*y).empty()) {
-      error(c, "<date> has no year", "write year=\"2024\"");
-      return;
+      // One edit moves a plan to next year: the date takes the document's year.
+      if (doc.year == 0) {
+        error(c, "<date> has no year and <document> none either", "write <document … year=\"2024\">");
+        return;
+      }
+      h.year = doc.year;
+    } else {
+      auto yv = int_value(c, "year", *y, 1900, 2200, "year", "write a four-digit year, e.g. year=\"2024\"");
+      if (!yv)
+        return;
+      h.year = *yv;
     }
-    auto yv = int_value(c, "year", *y, 1900, 2200, "year", "write a four-digit year, e.g. year=\"2024\"");
-    if (!yv)
-      return;
-    h.year = *yv;
     if (auto m = attr(c, "month"))
       h.month = int_value(c, "month", *m, 1, 12, "month", "write 1 to 12, or leave month out to keep it blank");
     if (auto d = attr(c, "day"))

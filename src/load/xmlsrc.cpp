@@ -142,6 +142,10 @@ std::string clean_msg(const char *m) {
   std::string s = m ? m : "unknown error";
   while (!s.empty() && (s.back() == '\n' || s.back() == ' '))
     s.pop_back();
+  // One diagnostic, one line: libxml2 sometimes adds a second line of detail.
+  for (auto &c : s)
+    if (c == '\n')
+      c = ' ';
   return s;
 }
 

@@ -20,7 +20,8 @@ struct Inline {
     Break,       // explicit line break (<br/>)
     FootnoteRef, // superscript mark of footnote number `footnote`
     Field,       // generated text, resolved by finalize() into Text:
-                 // text = "year" (+offset), "party-count", "party-list"
+                 // text = "year" (+offset), "party-count", "party-list",
+                 // "anniv" (ref = calendar event)
   };
   Kind kind = Kind::Text;
   std::string text; // UTF-8, NFC
@@ -28,6 +29,8 @@ struct Inline {
   bool italic = false;
   int footnote = 0; // FootnoteRef: 1-based index into Document::footnotes
   int offset = 0;   // Field "year": years relative to the document's year
+  std::string ref;  // Field "anniv": event id; `form` below picks the wording
+  std::string form; // "full" (default), "years", "range", "name", "date"
 
   bool operator==(const Inline &) const = default;
 };
@@ -188,6 +191,8 @@ struct Document {
   std::vector<Party> parties;         // covenant signers
   std::vector<Inlines> footnotes;     // numbered 1..n in reading order
   std::vector<Appendix> appendices;
+  // Every <anniv event="…"> with its place, checked against the calendar.
+  std::vector<std::pair<std::string, SourceLoc>> anniv_refs;
 
   // Computed by finalize() from the template:
   std::string title;       // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"

@@ -31,6 +31,7 @@ void replace_all(std::string &s, const std::string &from, const std::string &to)
 struct Finalizer {
   Document &doc;
   const tmpl::Template &t;
+  const tmpl::Calendar *cal;
   std::string party_list;
 
   std::string year_text(int offset) const { return std::to_string(doc.year + offset); }
@@ -41,11 +42,20 @@ struct Finalizer {
         continue;
       std::string v;
       if (r.text == "year")
-        v = year_text(r.offset);
+        v = r.form == "can-chi" ? can_chi(doc.year + r.offset) : year_text(r.offset);
       else if (r.text == "party-count")
         v = two_digits(int(doc.parties.size()));
       else if (r.text == "party-list")
         v = party_list;
+      else if (r.text == "anniv") {
+        const tmpl::Event *e = nullptr;
+        if (cal)
+          if (auto it = cal->events.find(r.ref); it != cal->events.end())
+            e = &it->second;
+        v = e ? anniversary(*e, doc.year, r.form) : r.ref;
+        r.ref.clear();
+        r.form.clear();
+      }
       r.kind = Inline::Kind::Text;
       r.text = v;
       r.offset = 0;
@@ -106,11 +116,9 @@ struct Finalizer {
       x.label = std::to_string(++numbered_no) + ".";
       x.label_bold = true;
       break;
-    case ListItem::Kind::Dash: x.label = depth > 0 ? "+" : "-"; break;
+    case ListItem::Kind::Dash: x.label = "-"; break; // nested lists are Plus unless marked "-"
     case ListItem::Kind::Plus: x.label = "+"; break;
     }
-    if (x.kind == ListItem::Kind::Dash && depth > 0)
-      x.kind = ListItem::Kind::Plus;
     resolve(x.content);
     int t2 = 0, n2 = 0;
     for (auto &c : x.children)
@@ -288,6 +296,30 @@ std::string date_line(const Header &h) {
   return s;
 }
 
-void finalize(Document &doc, const tmpl::Template &t) { Finalizer{doc, t, {}}.run(); }
+std::string can_chi(int year) {
+  static const char *stems[] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"};
+  static const char *branches[] = {"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
+  return std::string(stems[(year + 6) % 10]) + " " + branches[(year + 8) % 12];
+}
+
+void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal) {
+  Finalizer{doc, t, cal, {}}.run();
+}
+
+std::string anniversary(const tmpl::Event &e, int year, const std::string &form) {
+  // Dates in the forms the seeds use: ND30's leading zeros (day < 10, months 1–2).
+  auto dm = [&] { return two_digits(e.day) + "/" + (e.month <= 2 ? two_digits(e.month) : std::to_string(e.month)); };
+  std::string range = "(" + dm() + "/" + std::to_string(e.year) + " - " + dm() + "/" + std::to_string(year) + ")";
+  std::string years = std::to_string(year - e.year);
+  if (form == "years")
+    return years;
+  if (form == "range")
+    return range;
+  if (form == "name")
+    return e.name;
+  if (form == "date")
+    return dm();
+  return years + " năm " + e.name + " " + range;
+}
 
 } // namespace vb::model

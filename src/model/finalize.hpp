@@ -9,12 +9,19 @@
 
 namespace vb::model {
 
-void finalize(Document &doc, const tmpl::Template &t);
+// `cal` resolves <anniv> references (unknown ids must have been reported
+// before; they render as the bare id).
+void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal = nullptr);
+
+// "94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)" and
+// its parts, for the document year.
+std::string anniversary(const tmpl::Event &e, int year, const std::string &form);
 
 // Numbering helpers (exposed for tests).
 std::string roman(int n);                    // 1 → "I"
 std::string viet_alpha(int n);               // 1 → "a", 6 → "e" (after đ)
-std::string two_digits(int n);               // 5 → "05"
+std::string two_digits(int n);
+std::string can_chi(int year);                // 2024 → "Giáp Thìn" (lunar year name)               // 5 → "05"
 std::string upper_vi(const std::string &s);  // Vietnamese-aware capitals
 std::string lower_vi(const std::string &s);
 

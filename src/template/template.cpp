@@ -301,7 +301,7 @@ std::optional<Template> load_template(const std::string &dir, const std::string 
   std::string err;
   std::optional<std::string> text;
   // Kinds are plain names: never let data steer the path elsewhere.
-  if (valid_kind(kind))
+  if (valid_kind(kind) && kind != "calendar")
     text = read_file(path, err, 1 << 20);
   if (!text) {
     std::string known;
@@ -324,7 +324,8 @@ std::vector<std::pair<std::string, std::string>> list_templates(const std::strin
     return out;
   while (dirent *e = ::readdir(d)) {
     std::string n = e->d_name;
-    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0) {
+    // calendar.toml sits beside the templates but is not a document kind.
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".toml") == 0 && n != "calendar.toml") {
       std::string kind = n.substr(0, n.size() - 5);
       Diagnostics quiet;
       std::string err, desc;
@@ -337,6 +338,66 @@ std::vector<std::pair<std::string, std::string>> list_templates(const std::strin
   ::closedir(d);
   std::sort(out.begin(), out.end());
   return out;
+}
+
+bool parse_calendar(const std::string &text, const std::string &path, Calendar &cal, Diagnostics &diags) {
+  std::map<std::string, Value> kv;
+  size_t before = diags.error_count();
+  parse_toml(text, path, diags, kv);
+  std::map<std::string, Event> found;
+  for (const auto &[key, v] : kv) {
+    size_t dot = key.rfind('.');
+    if (dot == std::string::npos) {
+      diags.error(path, v.loc, "'" + key + "' is outside an [event] section", "start each event with [its-id]");
+      continue;
+    }
+    std::string id = key.substr(0, dot), field = key.substr(dot + 1);
+    Event &e = found[id];
+    e.id = id;
+    if (v.type != Value::Type::String) {
+      diags.error(path, v.loc, "'" + key + "' must be a \"string\"");
+      continue;
+    }
+    if (field == "name") {
+      e.name = v.str;
+    } else if (field == "date") {
+      int y = 0, m = 0, d = 0;
+      char tail = 0;
+      static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      if (std::sscanf(v.str.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
+          d > dim[m - 1]) {
+        diags.error(path, v.loc, "date \"" + v.str + "\" of event '" + id + "' is not a date",
+                    "write it as YYYY-MM-DD, e.g. \"1930-02-03\"");
+        continue;
+      }
+      e.year = y;
+      e.month = m;
+      e.day = d;
+    } else {
+      diags.error(path, v.loc, "unknown field '" + field + "' of event '" + id + "'", "an event has name and date");
+    }
+  }
+  for (auto &[id, e] : found) {
+    if (e.name.empty() || e.year == 0) {
+      diags.error(path, {}, "event '" + id + "' needs both name and date", "add name = \"…\" and date = \"YYYY-MM-DD\"");
+      continue;
+    }
+    cal.events[id] = e;
+  }
+  cal.sources.push_back(path);
+  return diags.error_count() == before;
+}
+
+bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags, bool optional) {
+  std::string err;
+  auto text = read_file(path, err, 1 << 20);
+  if (!text) {
+    if (optional)
+      return true;
+    diags.error(path, {}, "cannot read the calendar: " + err, "reinstall vanban's templates/ folder");
+    return false;
+  }
+  return parse_calendar(*text, path, cal, diags);
 }
 
 } // namespace vb::tmpl

@@ -2,6 +2,7 @@
 // Every value is checked against the decree's ranges when loaded: a template
 // outside the decree is an error naming the value and the allowed range.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,5 +83,21 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
 
 // Kinds available in `dir` (file stems, sorted), with their descriptions.
 std::vector<std::pair<std::string, std::string>> list_templates(const std::string &dir);
+
+// The calendar of days that text can count anniversaries of
+// (templates/calendar.toml, plus a data folder's own calendar.toml).
+struct Event {
+  std::string id;
+  std::string name; // "Ngày thành lập Đảng Cộng sản Việt Nam"
+  int year = 0, month = 0, day = 0;
+};
+struct Calendar {
+  std::map<std::string, Event> events;
+  std::vector<std::string> sources; // files it was read from
+};
+// Reads `path` into `cal` (later files override earlier ids). A missing
+// optional file is not an error.
+bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags, bool optional = false);
+bool parse_calendar(const std::string &text, const std::string &path, Calendar &cal, Diagnostics &diags);
 
 } // namespace vb::tmpl

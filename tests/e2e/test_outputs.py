@@ -34,7 +34,7 @@ def paragraph_segments(xml_path):
         if el.text:
             acc.append(el.text)
         for c in el:
-            if c.tag in ("fn", "year", "party-count", "party-list", "br"):
+            if c.tag in ("fn", "year", "anniv", "party-count", "party-list", "br", "bullets"):
                 segs.append("".join(acc))
                 acc.clear()
             else:
@@ -42,7 +42,7 @@ def paragraph_segments(xml_path):
             if c.tail:
                 acc.append(c.tail)
 
-    for tag in ("p", "basis", "target", "phase"):
+    for tag in ("p", "basis", "target", "item", "phase"):
         for p in root.iter(tag):
             acc = []
             walk(p, acc)
@@ -108,7 +108,7 @@ for f in files:
         check(p2 and p2[0].strip() == "2", f"{stem}: page 2 starts with its number")
 
     info = run(["pdfinfo", pdf1]).stdout
-    check(re.search(r"^Page size:\s+595\.2\d* x 841\.89 pts \(A4\)", info, re.M) is not None, f"{stem}: A4 portrait first page")
+    check(re.search(r"^Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info, re.M) is not None, f"{stem}: A4 portrait first page")
     check(re.search(r"^Title:\s+\S", info, re.M) is not None, f"{stem}: PDF info has a title")
 
     with zipfile.ZipFile(docx1) as z:
