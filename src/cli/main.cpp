@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/build.hpp"
 #include "app/pipeline.hpp"
 #include "template/template.hpp"
 
@@ -21,6 +22,8 @@ const char *kUsage =
     "commands:\n"
     "  check FILE.xml...     validate data files; print only diagnostics\n"
     "  render FILE.xml...    write DIR/<name>.docx and DIR/<name>.pdf\n"
+    "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
+    "  new KIND              print a commented data file to fill in\n"
     "  templates             list the document kinds\n"
     "\n"
     "  vanban <command> --help   options of a command\n"
@@ -49,6 +52,23 @@ const char *kRenderHelp =
     "  --templates DIR         folder of the templates\n"
     "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
 
+const char *kBuildHelp =
+    "usage: vanban build [DIR] [-o OUTDIR] [-j N] [--watch] [--format docx,pdf] [options]\n"
+    "\n"
+    "Renders every DIR/*.xml (default: data/) into OUTDIR (default: output/), but only\n"
+    "documents whose inputs changed since the last build: the data file, its template,\n"
+    "the calendars, its images, the fonts or vanban itself (OUTDIR/.vanban-manifest).\n"
+    "Prints one line per document and a summary. A failed document does not stop the\n"
+    "others, leaves its previous outputs untouched, and makes the exit status non-zero.\n"
+    "\n"
+    "  -o, --output DIR        output folder (default: output/)\n"
+    "  -j, --jobs N            documents rendered in parallel (default: the number of cores)\n"
+    "  --watch                 keep running and rebuild when a file is saved\n"
+    "  --format LIST           docx, pdf or docx,pdf (default)\n"
+    "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
+    "  --templates DIR         folder of the templates\n"
+    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
+
 const char *kTemplatesHelp =
     "usage: vanban templates [--templates DIR]\n"
     "\n"
@@ -64,6 +84,8 @@ struct Args {
   app::Config cfg;
   std::string out = "output";
   bool help = false;
+  int jobs = 0;
+  bool watch = false;
 };
 
 // Parses options common to the subcommands; returns a usage error message.
@@ -106,6 +128,14 @@ std::string parse(int argc, char **argv, int start, Args &a, bool render) {
           break;
         p = c + 1;
       }
+    } else if (render && (s == "-j" || s == "--jobs")) {
+      std::string n;
+      if (!value(n) || n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string::npos ||
+          std::stoi(n) < 1)
+        return s + " needs a number of jobs, e.g. -j 2";
+      a.jobs = std::stoi(n);
+    } else if (render && s == "--watch") {
+      a.watch = true;
     } else if (render && s == "--no-signature-fields") {
       a.cfg.signature_fields = false;
     } else if (render && s == "--real-time") {
@@ -174,6 +204,28 @@ int cmd_render(int argc, char **argv) {
   return rc;
 }
 
+int cmd_build(int argc, char **argv) {
+  Args a;
+  if (auto e = parse(argc, argv, 2, a, true); !e.empty())
+    return usage_error(e, kBuildHelp);
+  if (a.help) {
+    std::fputs(kBuildHelp, stdout);
+    return kExitOk;
+  }
+  if (a.files.size() > 1)
+    return usage_error("build takes one folder", kBuildHelp);
+  app::BuildOptions o;
+  if (!a.files.empty())
+    o.dir = a.files[0];
+  while (o.dir.size() > 1 && o.dir.back() == '/')
+    o.dir.pop_back();
+  o.out = a.out;
+  o.jobs = a.jobs;
+  o.watch = a.watch;
+  o.cfg = a.cfg;
+  return app::build(o);
+}
+
 int cmd_templates(int argc, char **argv) {
   Args a;
   if (auto e = parse(argc, argv, 2, a, false); !e.empty())
@@ -213,5 +265,7 @@ int main(int argc, char **argv) {
     return cmd_render(argc, argv);
   if (cmd == "templates")
     return cmd_templates(argc, argv);
+  if (cmd == "build")
+    return cmd_build(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }

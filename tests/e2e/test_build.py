@@ -1,0 +1,105 @@
+"""`vanban build`: renders what changed and only that, keeps going past a
+broken file without touching its old outputs, same output with -j 1 and -j 2;
+and the annual workflow: moving a plan to next year changes its years and
+anniversaries and nothing else."""
+import os
+import re
+import shutil
+import time
+
+from common import args, check, finish, pdftotext, run, samples
+
+a = args()
+data = os.path.join(a.work, "data")
+out = os.path.join(a.work, "out")
+shutil.copytree(os.path.join(a.source, "data"), data)
+n = len(samples(a.source))
+
+
+def build(*extra, outdir=out):
+    return run([a.vanban, "build", data, "-o", outdir, *extra])
+
+
+def counts(r):
+    m = re.search(r"build: (\d+) rendered, (\d+) skipped, (\d+) failed", r.stdout)
+    return tuple(map(int, m.groups())) if m else None
+
+
+r = build()
+check(r.returncode == 0 and counts(r) == (n, 0, 0), f"first build renders all {n}: {r.stdout.strip()[-80:]}")
+check(r.stdout.count("rendered  ") == n, "one line per document")
+r = build()
+check(r.returncode == 0 and counts(r) == (0, n, 0), "second build renders nothing")
+
+one = sorted(os.listdir(data))[0]
+time.sleep(0.01)
+os.utime(os.path.join(data, one))
+r = build()
+check(counts(r) == (1, n - 1, 0) and f"rendered  {os.path.join(data, one)}" in r.stdout, "touching one file renders one")
+
+# A broken file: the others still build, its old outputs stay byte-identical.
+victim = os.path.join(data, sorted(os.listdir(data))[1])
+stem = os.path.splitext(os.path.basename(victim))[0]
+before = {e: open(os.path.join(out, stem + e), "rb").read() for e in (".docx", ".pdf")}
+text = open(victim, encoding="utf-8").read()
+open(victim, "w", encoding="utf-8").write(text.replace("</header>", "</heder>", 1))
+os.utime(os.path.join(data, one))
+r = build()
+check(r.returncode == 1, "a broken file makes the exit status non-zero")
+check(counts(r) == (1, n - 2, 1), f"the others still build: {r.stdout.strip()[-80:]}")
+check(re.search(re.escape(victim) + r":\d+:\d+: error: malformed XML", r.stderr) is not None, "the error names file:line:col")
+check(all(open(os.path.join(out, stem + e), "rb").read() == before[e] for e in before), "its old outputs are byte-identical")
+open(victim, "w", encoding="utf-8").write(text)
+r = build()
+check(r.returncode == 0 and counts(r) == (1, n - 1, 0), "fixing it renders just it again")
+
+# -j 1 and -j 2 give identical files.
+o1, o2 = os.path.join(a.work, "j1"), os.path.join(a.work, "j2")
+build("-j", "1", outdir=o1)
+build("-j", "2", outdir=o2)
+same = all(open(os.path.join(o1, f), "rb").read() == open(os.path.join(o2, f), "rb").read()
+           for f in os.listdir(o1) if not f.startswith("."))
+check(same, "-j 1 and -j 2 outputs are byte-identical")
+
+# Next year's plan in one edit: the year attribute of <document>.
+src = os.path.join(a.source, "data", "ke-hoach-so-ldtbxh-ha-tinh-2024.xml")
+nxt = os.path.join(a.work, "next")
+os.makedirs(nxt)
+t = open(src, encoding="utf-8").read()
+p24 = os.path.join(nxt, "y2024.xml")
+p25 = os.path.join(nxt, "y2025.xml")
+open(p24, "w", encoding="utf-8").write(t)
+open(p25, "w", encoding="utf-8").write(t.replace('year="2024"', 'year="2025"', 1))
+r = run([a.vanban, "render", p24, p25, "-o", nxt, "--format", "pdf"])
+check(r.returncode == 0, "render the plan for 2024 and for 2025")
+w24 = pdftotext(os.path.join(nxt, "y2024.pdf"), "-raw").split()
+w25 = pdftotext(os.path.join(nxt, "y2025.pdf"), "-raw").split()
+can_chi = {"Giáp", "Thìn", "Ất", "Tỵ"}
+
+
+def plus_one(x, y):
+    nx, ny = re.findall(r"\d+", x), re.findall(r"\d+", y)
+    if not nx or len(nx) != len(ny) or re.sub(r"\d+", "#", x) != re.sub(r"\d+", "#", y):
+        return False
+    # Every number either stays (day/month, 1930 …) or grows by one year.
+    return all(int(b) - int(a_) in (0, 1) for a_, b in zip(nx, ny))
+
+
+drop = lambda ws: [w for w in ws if not w.isdigit() or len(w) > 1]  # page numbers move
+w24, w25 = drop(w24), drop(w25)
+check(len(w24) == len(w25), f"same number of words ({len(w24)} / {len(w25)})")
+diffs = [(x, y) for x, y in zip(w24, w25) if x != y]
+bad = [(x, y) for x, y in diffs if not (plus_one(x, y) or (x.strip(";,.") in can_chi and y.strip(";,.") in can_chi))]
+check(not bad, f"only years and anniversaries change ({len(diffs)} words changed; others: {bad[:6]})")
+t24 = " ".join(w24)
+t25 = " ".join(w25)
+for s24, s25 in [("Kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)",
+                  "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025)"),
+                 ("134 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2024)",
+                  "135 năm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2025)"),
+                 ("77 năm Ngày Thương binh, Liệt sỹ (27/7/1947 - 27/7/2024)",
+                  "78 năm Ngày Thương binh, Liệt sỹ (27/7/1947 - 27/7/2025)")]:
+    check(s24 in t24, f"2024 reads '{s24[:50]}…' as seed 004 does")
+    check(s25 in t25, f"2025 reads '{s25[:50]}…'")
+check("Xuân Ất Tỵ" in t25 and "Xuân Giáp Thìn" in t24, "the lunar year name moves too")
+finish()
