@@ -147,7 +147,7 @@ Result render_one(const std::string &path, const std::string &out, const text::F
   auto t0 = std::chrono::steady_clock::now();
   Result r;
   Diagnostics d;
-  auto l = load(path, cfg, d);
+  auto l = load(path, cfg, d, &fonts);
   if (l) {
     if (auto rendered = render(*l, fonts, cfg, d)) {
       if (write_outputs(out, stem_of(path), *rendered, d)) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <sys/stat.h>
 
+#include "check/rules.hpp"
 #include "docx/docx.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
@@ -31,7 +32,8 @@ bool load_calendar(const std::string &templates_dir, const std::string &data_pat
          tmpl::load_calendar(data_dir_of(data_path) + "/calendar.toml", cal, diags, true);
 }
 
-std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags) {
+std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
+                           const text::Fonts *fonts) {
   auto doc = load::load_file(path, diags);
   if (!doc)
     return std::nullopt;
@@ -55,6 +57,7 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
   if (!ok)
     return std::nullopt;
   model::finalize(*doc, *t, &cal);
+  check::decree_rules(*doc, *t, fonts, check::today(), diags);
   return Loaded{std::move(*doc), std::move(*t), std::move(cal)};
 }
 

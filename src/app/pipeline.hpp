@@ -33,8 +33,10 @@ bool load_calendar(const std::string &templates_dir, const std::string &data_pat
                    Diagnostics &diags);
 std::string data_dir_of(const std::string &path);
 
-// Loads, validates and finalizes one file. Errors into diags.
-std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags);
+// Loads, validates and finalizes one file, then checks the decree's rules
+// (warnings; with `fonts`, also the header line widths). Errors into diags.
+std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
+                           const text::Fonts *fonts = nullptr);
 
 struct Rendered {
   std::string docx, pdf; // bytes (empty when not asked for)

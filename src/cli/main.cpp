@@ -7,7 +7,9 @@
 
 #include "app/build.hpp"
 #include "app/pipeline.hpp"
+#include "check/rules.hpp"
 #include "template/template.hpp"
+#include "util/fsio.hpp"
 
 using namespace vb;
 
@@ -32,12 +34,22 @@ const char *kUsage =
     "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
 
 const char *kCheckHelp =
-    "usage: vanban check FILE.xml... [--templates DIR]\n"
+    "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
     "\n"
-    "Loads and validates each file (schema, dates, numbers, template) and prints\n"
-    "FILE:LINE:COL: error: … for every problem. Prints nothing when all are valid.\n"
+    "Loads and validates each file (schema, dates, numbers, template) and checks\n"
+    "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
+    "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
+    "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
+    "for every problem and nothing when all is well. Warnings do not fail.\n"
     "\n"
+    "  --strict          treat warnings as errors (exit 1)\n"
     "  --templates DIR   folder of the templates (default: the installed templates/)\n";
+
+const char *kNewHelp =
+    "usage: vanban new KIND\n"
+    "\n"
+    "Prints a complete, commented data file for KIND (see `vanban templates`),\n"
+    "dated this year, ready to fill in:  vanban new ke-hoach > data/my-plan.xml\n";
 
 const char *kRenderHelp =
     "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
@@ -86,6 +98,7 @@ struct Args {
   bool help = false;
   int jobs = 0;
   bool watch = false;
+  bool strict = false;
 };
 
 // Parses options common to the subcommands; returns a usage error message.
@@ -100,6 +113,8 @@ std::string parse(int argc, char **argv, int start, Args &a, bool render) {
     };
     if (s == "--help" || s == "-h") {
       a.help = true;
+    } else if (!render && s == "--strict") {
+      a.strict = true;
     } else if (s == "--templates") {
       if (!value(a.cfg.templates_dir))
         return "--templates needs a folder";
@@ -159,12 +174,17 @@ int cmd_check(int argc, char **argv) {
   }
   if (a.files.empty())
     return usage_error("check needs at least one FILE.xml", kCheckHelp);
+  // Fonts only sharpen the checks (header widths); check works without them.
+  Diagnostics quiet;
+  auto fonts = text::Fonts::load(quiet, a.cfg.fonts_dir);
   int rc = kExitOk;
   for (const auto &f : a.files) {
     Diagnostics d;
-    auto l = app::load(f, a.cfg, d);
+    auto l = app::load(f, a.cfg, d, fonts.get());
+    if (a.strict)
+      d.promote_warnings();
     std::fputs(d.str().c_str(), stderr);
-    if (!l)
+    if (!l || d.has_errors())
       rc = kExitInvalid;
   }
   return rc;
@@ -189,7 +209,7 @@ int cmd_render(int argc, char **argv) {
   int rc = kExitOk;
   for (const auto &f : a.files) {
     Diagnostics d;
-    auto l = app::load(f, a.cfg, d);
+    auto l = app::load(f, a.cfg, d, fonts.get());
     if (l) {
       auto r = app::render(*l, *fonts, a.cfg, d);
       if (!r)
@@ -224,6 +244,36 @@ int cmd_build(int argc, char **argv) {
   o.watch = a.watch;
   o.cfg = a.cfg;
   return app::build(o);
+}
+
+int cmd_new(int argc, char **argv) {
+  Args a;
+  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
+    return usage_error(e, kNewHelp);
+  if (a.help) {
+    std::fputs(kNewHelp, stdout);
+    return kExitOk;
+  }
+  if (a.files.size() != 1)
+    return usage_error("new needs one KIND, e.g. vanban new ke-hoach", kNewHelp);
+  std::string dir = a.cfg.templates_dir.empty() ? app::default_templates_dir() : a.cfg.templates_dir;
+  Diagnostics d;
+  if (!tmpl::load_template(dir, a.files[0], d)) {
+    std::fputs(d.str().c_str(), stderr);
+    return kExitUsage;
+  }
+  std::string err;
+  auto text = read_file(dir + "/" + a.files[0] + ".new.xml", err, 1 << 20);
+  if (!text) {
+    std::fprintf(stderr, "%s/%s.new.xml: error: cannot read the skeleton: %s\n", dir.c_str(), a.files[0].c_str(),
+                 err.c_str());
+    return kExitIo;
+  }
+  std::string year = std::to_string(check::today().year);
+  for (size_t p = 0; (p = text->find("{year}", p)) != std::string::npos;)
+    text->replace(p, 6, year);
+  std::fputs(text->c_str(), stdout);
+  return kExitOk;
 }
 
 int cmd_templates(int argc, char **argv) {
@@ -267,5 +317,7 @@ int main(int argc, char **argv) {
     return cmd_templates(argc, argv);
   if (cmd == "build")
     return cmd_build(argc, argv);
+  if (cmd == "new")
+    return cmd_new(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }

@@ -717,6 +717,8 @@ struct Loader {
 
   void recipients(const xmlNode *n) {
     check_attrs(n, {});
+    doc.has_recipients = true;
+    doc.recipients_loc = loc(n);
     bool archive = false;
     for (const xmlNode *c = n->children; c; c = c->next) {
       if (!is_elem(c))
@@ -731,6 +733,7 @@ struct Loader {
         if (archive)
           error(c, "a second <archive>", "keep one Lưu line: <archive>VT, VP</archive>");
         archive = true;
+        doc.has_archive = true;
         std::string a = plain(c);
         if (a.rfind("Lưu", 0) != 0)
           a = "Lưu: " + a;
@@ -769,10 +772,12 @@ struct Loader {
       };
       if (nm == "parent") {
         check_attrs(c, {});
+        h.parent_loc = loc(c);
         lines(h.parent);
       } else if (nm == "agency") {
         check_attrs(c, {"short"});
         agency = true;
+        h.agency_loc = loc(c);
         lines(h.agency);
         if (h.agency.empty())
           error(c, "empty <agency>", "write the issuing agency's name");
@@ -784,6 +789,7 @@ struct Loader {
                              "write digits only, or leave <number/> empty for a number assigned at registration");
       } else if (nm == "code") {
         check_attrs(c, {});
+        h.code_loc = loc(c);
         h.code = trim(text_of(c));
         if (h.code.find(' ') != std::string::npos || h.code.find('/') != std::string::npos)
           error(c, "ký hiệu '" + h.code + "' contains a space or '/'",
@@ -797,6 +803,7 @@ struct Loader {
       } else if (nm == "date") {
         check_attrs(c, {"year", "month", "day"});
         date = true;
+        h.date_loc = loc(c);
         date_attrs(c);
       } else {
         unknown(c, n, "parent, agency, number, code, place, date");

@@ -139,6 +139,7 @@ struct Header {
   std::optional<int> day, month;    // blank allowed
   int year = 0;
   SourceLoc loc;
+  SourceLoc code_loc, date_loc, agency_loc, parent_loc; // for the decree checks
 
   // Computed by finalize():
   std::string number_line; // "Số: 05/KH-UBND", "Số:      /KH-KTĐ", or "" (no number)
@@ -186,6 +187,9 @@ struct Document {
   Blocks body;             // Section, Part, Para, ListItem, Phase, Table
   Blocks closing;          // Para
   std::vector<std::string> recipients; // final lines "- X;" … "- Lưu: VT, VP."
+  bool has_recipients = false;         // the data has a <recipients> element
+  bool has_archive = false;            // … with an <archive> (Lưu) line
+  SourceLoc recipients_loc;
   std::string drafter;     // optional ô 12 text, e.g. "PL.(300)"
   std::optional<Signature> signature; // single signer (plans)
   std::vector<Party> parties;         // covenant signers

@@ -1,0 +1,21 @@
+// What Decree 30/2020 asks that a renderer cannot fix by itself: checked
+// after loading, reported as warnings with file:line:col (`--strict` makes
+// them errors). What can be fixed mechanically (punctuation of recipients,
+// capitals, leading zeros) model::finalize already does.
+#pragma once
+#include "model/document.hpp"
+#include "template/template.hpp"
+#include "text/fonts.hpp"
+
+namespace vb::check {
+
+struct Today {
+  int year, month, day;
+};
+Today today();
+
+// `fonts` may be null: the width checks are then skipped.
+void decree_rules(const model::Document &doc, const tmpl::Template &t, const text::Fonts *fonts, Today now,
+                  Diagnostics &diags);
+
+} // namespace vb::check
