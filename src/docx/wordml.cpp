@@ -1,0 +1,852 @@
+#include "docx/wordml.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "docx/parts.hpp"
+#include "docx/xml.hpp"
+#include "template/styles.hpp"
+#include "util/fsio.hpp"
+
+namespace vb::docx {
+
+namespace {
+
+using model::Inline;
+using model::Inlines;
+using tmpl::Align;
+using tmpl::ParaStyle;
+
+Align align_of(model::Column::Align a) {
+  switch (a) {
+  case model::Column::Align::Left: return Align::Left;
+  case model::Column::Align::Center: return Align::Center;
+  case model::Column::Align::Right: return Align::Right;
+  case model::Column::Align::Justify: return Align::Justify;
+  }
+  return Align::Left;
+}
+
+// Direct paragraph formatting on top of a named style.
+struct PPr {
+  std::string style;
+  bool keep_next = false;
+  bool rule_top = false; // the VbRule border
+  std::optional<long> before, after, line_exact;
+  std::optional<long> left, right, first_line, hanging;
+  std::optional<Align> align;
+  std::string sect; // serialized w:sectPr closing a section, if any
+};
+
+struct RunFmt {
+  bool bold = false, italic = false;
+  bool unbold = false, uncaps = false; // switch off what the style turns on
+  std::string rstyle;
+};
+
+// Natural size of a PNG in points, from IHDR and pHYs (96 dpi without pHYs).
+std::optional<std::pair<double, double>> png_size(const std::string &png) {
+  auto be32 = [&](size_t at) {
+    const auto *u = reinterpret_cast<const unsigned char *>(png.data() + at);
+    return (uint32_t(u[0]) << 24) | (uint32_t(u[1]) << 16) | (uint32_t(u[2]) << 8) | u[3];
+  };
+  if (png.size() < 33 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 ||
+      png.compare(12, 4, "IHDR") != 0)
+    return std::nullopt;
+  double w = be32(16), h = be32(20), dpi_x = 96, dpi_y = 96;
+  for (size_t at = 8; at + 12 <= png.size();) {
+    uint32_t len = be32(at);
+    if (png.compare(at + 4, 4, "pHYs") == 0 && len == 9 && at + 17 <= png.size() &&
+        png[at + 16] == 1) { // unit: metre
+      dpi_x = be32(at + 8) * 0.0254;
+      dpi_y = be32(at + 12) * 0.0254;
+      break;
+    }
+    if (png.compare(at + 4, 4, "IDAT") == 0)
+      break;
+    at += 12 + size_t(len);
+  }
+  if (w <= 0 || h <= 0 || dpi_x < 1 || dpi_y < 1)
+    return std::nullopt;
+  return std::pair{w * 72 / dpi_x, h * 72 / dpi_y};
+}
+
+struct Media {
+  std::string path, data;
+  double w = 0, h = 0; // natural size, points
+};
+
+class Body {
+public:
+  Body(const model::Document &d, const tmpl::Template &t, const text::Fonts &f)
+      : doc(d), tpl(t), fonts(f), st(tmpl::make_styles(t)) {}
+
+  const model::Document &doc;
+  const tmpl::Template &tpl;
+  const text::Fonts &fonts;
+  tmpl::Styles st;
+  XmlWriter x;
+  long text_width = 0; // twips, of the current section
+
+  // ------------------------------------------------------------ primitives
+  void ppr(const PPr &p) {
+    x.open("w:pPr");
+    x.leaf("w:pStyle", {{"w:val", p.style}});
+    if (p.keep_next)
+      x.leaf("w:keepNext");
+    if (p.rule_top) {
+      x.open("w:pBdr");
+      x.leaf("w:top", {{"w:val", "single"},
+                       {"w:sz", num(std::lround(st.rule_width * 8))},
+                       {"w:space", "0"},
+                       {"w:color", "000000"}});
+      x.close();
+    }
+    if (p.before || p.after || p.line_exact) {
+      XmlWriter::Attrs a;
+      if (p.before)
+        a.emplace_back("w:before", num(*p.before));
+      if (p.after)
+        a.emplace_back("w:after", num(*p.after));
+      if (p.line_exact) {
+        a.emplace_back("w:line", num(*p.line_exact));
+        a.emplace_back("w:lineRule", "exact");
+      }
+      x.leaf("w:spacing", a);
+    }
+    if (p.left || p.right || p.first_line || p.hanging) {
+      XmlWriter::Attrs a;
+      if (p.left)
+        a.emplace_back("w:left", num(*p.left));
+      if (p.right)
+        a.emplace_back("w:right", num(*p.right));
+      if (p.first_line)
+        a.emplace_back("w:firstLine", num(*p.first_line));
+      if (p.hanging)
+        a.emplace_back("w:hanging", num(*p.hanging));
+      x.leaf("w:ind", a);
+    }
+    if (p.align)
+      x.leaf("w:jc", {{"w:val", jc(*p.align)}});
+    if (!p.sect.empty())
+      x.raw(p.sect);
+    x.close();
+  }
+
+  void run(std::string_view text, const RunFmt &f = {}) {
+    x.open("w:r");
+    rpr(f);
+    x.elem("w:t", text, {{"xml:space", "preserve"}});
+    x.close();
+  }
+
+  void rpr(const RunFmt &f) {
+    if (!f.bold && !f.italic && !f.unbold && !f.uncaps && f.rstyle.empty())
+      return;
+    x.open("w:rPr");
+    if (!f.rstyle.empty())
+      x.leaf("w:rStyle", {{"w:val", f.rstyle}});
+    if (f.bold)
+      x.leaf("w:b");
+    else if (f.unbold)
+      x.leaf("w:b", {{"w:val", "0"}});
+    if (f.italic)
+      x.leaf("w:i");
+    if (f.uncaps)
+      x.leaf("w:caps", {{"w:val", "0"}});
+    x.close();
+  }
+
+  void inlines(const Inlines &in, const RunFmt &base = {}) {
+    for (const Inline &i : in) {
+      switch (i.kind) {
+      case Inline::Kind::Text: {
+        RunFmt f = base;
+        f.bold = base.bold || i.bold;
+        f.italic = base.italic || i.italic;
+        run(i.text, f);
+        break;
+      }
+      case Inline::Kind::Break:
+        x.open("w:r").leaf("w:br").close();
+        break;
+      case Inline::Kind::FootnoteRef:
+        x.open("w:r");
+        rpr({.rstyle = "FootnoteReference"});
+        x.leaf("w:footnoteReference", {{"w:id", num(i.footnote)}});
+        x.close();
+        break;
+      case Inline::Kind::Field: // finalize() has turned fields into text
+        break;
+      }
+    }
+  }
+
+  // One paragraph; `content` writes its runs.
+  template <class F> void para(const PPr &p, F &&content) {
+    after_table_ = false;
+    x.open("w:p");
+    ppr(p);
+    content();
+    x.close();
+  }
+  void para_text(const PPr &p, std::string_view text, const RunFmt &f = {}) {
+    para(p, [&] {
+      if (!text.empty())
+        run(text, f);
+    });
+  }
+
+  double width(const ParaStyle &s, std::string_view text) const {
+    return fonts.width(text::face_of(s.bold, s.italic), text, s.size);
+  }
+
+  // A solid rule `len_pt` long, centred in a box `box` twips wide.
+  void rule(long box, double len_pt, std::optional<long> after = {}) {
+    if (len_pt <= 0) // nothing to underline (e.g. no agency): no rule paragraph at all
+      return;
+    long len = std::min(box, std::lround(len_pt * 20));
+    long left = (box - len) / 2;
+    PPr p{.style = "VbRule", .keep_next = true, .rule_top = true};
+    p.left = left;
+    p.right = box - len - left;
+    p.after = after;
+    para(p, [] {});
+  }
+
+  void tiny(const std::string &sect = {}) { para(PPr{.style = "VbTiny", .sect = sect}, [] {}); }
+
+  // ------------------------------------------------------------ tables
+  struct TableSpec {
+    std::vector<long> cols; // twips
+    bool borders = false;
+    std::optional<long> cell_pad; // left/right padding; default from the table style
+  };
+  void table_start(const TableSpec &s) {
+    // Two adjacent tables would merge into one: keep them apart.
+    if (after_table_)
+      tiny();
+    long total = 0;
+    for (long c : s.cols)
+      total += c;
+    x.open("w:tbl");
+    x.open("w:tblPr");
+    x.leaf("w:tblW", {{"w:w", num(total)}, {"w:type", "dxa"}});
+    x.leaf("w:tblInd", {{"w:w", "0"}, {"w:type", "dxa"}});
+    x.open("w:tblBorders");
+    for (const char *side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+      if (s.borders)
+        x.leaf(side, {{"w:val", "single"},
+                      {"w:sz", num(std::lround(st.table_border * 8))},
+                      {"w:space", "0"},
+                      {"w:color", "000000"}});
+      else
+        x.leaf(side, {{"w:val", "nil"}});
+    }
+    x.close();
+    x.leaf("w:tblLayout", {{"w:type", "fixed"}});
+    if (s.cell_pad) {
+      x.open("w:tblCellMar");
+      x.leaf("w:top", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:left", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
+      x.leaf("w:bottom", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:right", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
+      x.close();
+    }
+    x.leaf("w:tblLook", {{"w:val", "0000"}});
+    x.close();
+    x.open("w:tblGrid");
+    for (long c : s.cols)
+      x.leaf("w:gridCol", {{"w:w", num(c)}});
+    x.close();
+  }
+  void table_end() {
+    x.close();
+    after_table_ = true;
+  }
+  void row_start(bool header = false) {
+    x.open("w:tr");
+    x.open("w:trPr");
+    x.leaf("w:cantSplit");
+    if (header)
+      x.leaf("w:tblHeader");
+    x.close();
+  }
+  void cell_start(long w, int span = 1, bool vcenter = false) {
+    x.open("w:tc");
+    x.open("w:tcPr");
+    x.leaf("w:tcW", {{"w:w", num(w)}, {"w:type", "dxa"}});
+    if (span > 1)
+      x.leaf("w:gridSpan", {{"w:val", num(span)}});
+    if (vcenter)
+      x.leaf("w:vAlign", {{"w:val", "center"}});
+    x.close();
+  }
+
+  // Column widths from relative weights; the last column takes the rounding rest.
+  static std::vector<long> split(long total, const std::vector<double> &weights) {
+    double sum = 0;
+    for (double w : weights)
+      sum += w > 0 ? w : 0;
+    std::vector<long> cols;
+    long used = 0;
+    for (size_t i = 0; i < weights.size(); ++i) {
+      long c = i + 1 == weights.size()
+                   ? total - used
+                   : std::lround(total * (sum > 0 ? std::max(weights[i], 0.0) / sum
+                                                  : 1.0 / weights.size()));
+      cols.push_back(c);
+      used += c;
+    }
+    return cols;
+  }
+
+  // ------------------------------------------------------------ page 1
+  void header_table() {
+    const auto &h = doc.header;
+    long left = std::lround(text_width * tpl.header_left);
+    long right = text_width - left;
+    table_start({.cols = {left, right}, .borders = false, .cell_pad = 0});
+
+    row_start();
+    cell_start(left);
+    for (const auto &l : h.parent)
+      para_text({.style = st.header_parent.id}, l);
+    double widest = 0;
+    for (const auto &l : h.agency) {
+      para_text({.style = st.header_agency.id}, l);
+      widest = std::max(widest, width(st.header_agency, l));
+    }
+    widest = std::min(widest, left / 20.0);
+    rule(left, widest * geom::agency_rule_share);
+    if (h.parent.empty() && h.agency.empty()) // a cell needs a paragraph
+      para({.style = st.header_agency.id}, [] {});
+    x.close(); // tc
+    cell_start(right);
+    const std::string national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    const std::string motto = "Độc lập - Tự do - Hạnh phúc";
+    para_text({.style = st.header_national.id}, national);
+    para_text({.style = st.header_motto.id}, motto);
+    rule(right, width(st.header_motto, motto));
+    x.close();
+    x.close(); // tr
+
+    row_start();
+    cell_start(left);
+    para_text({.style = st.header_number.id}, h.number_line);
+    x.close();
+    cell_start(right);
+    para_text({.style = st.header_date.id}, h.date_line);
+    x.close();
+    x.close(); // tr
+    table_end();
+  }
+
+  void title_block() {
+    para_text({.style = st.title.id}, doc.title);
+    double widest = 0;
+    for (const auto &line : doc.subject) {
+      para({.style = st.subject.id}, [&] { inlines(line); });
+      widest = std::max(widest, width(st.subject, plain(line)));
+    }
+    widest = std::min(widest, text_width / 20.0);
+    if (widest > 0)
+      rule(text_width, widest * geom::subject_rule_share, st.after_subject.twips());
+  }
+
+  // ------------------------------------------------------------ blocks
+  void blocks(const model::Blocks &bs) {
+    for (const auto &b : bs)
+      std::visit([&](const auto &v) { block(v); }, static_cast<const model::Block::variant &>(b));
+  }
+
+  void block(const model::Para &p) {
+    para({.style = st.body.id}, [&] { inlines(p.content); });
+  }
+  void block(const model::Basis &p) {
+    para({.style = st.basis.id}, [&] { inlines(p.content); });
+  }
+  void block(const model::Section &s) {
+    if (!s.title.empty()) {
+      const ParaStyle &h = st.heading[std::clamp(s.level, 1, 4) - 1];
+      Length hang = tmpl::label_hang(width(h, s.label), width(h, " "));
+      PPr p{.style = h.id};
+      p.left = (h.left + h.first_line + hang).twips();
+      p.hanging = hang.twips();
+      para(p, [&] {
+        run(s.label);
+        x.open("w:r").leaf("w:tab").close();
+        inlines(s.title);
+        if (!s.runin.empty()) {
+          run(" ", {.unbold = true, .uncaps = true});
+          inlines(s.runin, {.unbold = true, .uncaps = true});
+        }
+      });
+    } else {
+      para({.style = st.body.id}, [&] {
+        run(s.label + " ");
+        inlines(s.runin);
+      });
+    }
+    blocks(s.body);
+  }
+  void block(const model::Part &p) {
+    para_text({.style = st.part_label.id}, p.label);
+    para({.style = st.part_title.id}, [&] { inlines(p.title); });
+    blocks(p.body);
+  }
+  void list_item(const model::ListItem &li, const std::string &style,
+                 std::optional<Align> align = {}) {
+    para({.style = style, .align = align}, [&] {
+      run(li.label, {.bold = li.label_bold});
+      run(" ");
+      inlines(li.content);
+    });
+  }
+  void block(const model::ListItem &li) {
+    list_item(li, st.body.id);
+    blocks(li.children);
+  }
+  void block(const model::Phase &ph) {
+    para({.style = st.phase.id}, [&] {
+      run(ph.label + " ");
+      inlines(ph.content);
+    });
+  }
+
+  void cell_blocks(const model::Blocks &bs, Align align) {
+    for (const auto &b : bs) {
+      if (auto *p = std::get_if<model::Para>(&b)) {
+        para({.style = st.table_cell.id, .align = align}, [&] { inlines(p->content); });
+      } else if (auto *li = std::get_if<model::ListItem>(&b)) {
+        list_item(*li, st.table_cell.id, align == Align::Center ? Align::Left : align);
+        cell_blocks(li->children, align);
+      } else {
+        std::visit([&](const auto &v) { block(v); },
+                   static_cast<const model::Block::variant &>(b));
+      }
+    }
+  }
+  void cell(const model::Blocks &bs, Align align) {
+    cell_blocks(bs, align);
+    // A cell must end with a paragraph.
+    if (bs.empty() || std::get_if<model::Table>(&bs.back()))
+      para({.style = st.table_cell.id}, [] {});
+  }
+
+  void block(const model::Table &t) {
+    if (t.columns.empty())
+      return;
+    std::vector<double> w;
+    for (const auto &c : t.columns)
+      w.push_back(c.weight);
+    std::vector<long> cols = split(text_width, w);
+    table_start({.cols = cols, .borders = t.borders});
+    size_t first = t.numbered ? 1 : 0;
+    if (t.header_row) {
+      row_start(true);
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        cell_start(cols[i], 1, true);
+        para({.style = st.table_header.id}, [&] { inlines(t.columns[i].header); });
+        x.close();
+      }
+      x.close();
+    }
+    for (const auto &r : t.rows) {
+      row_start();
+      if (t.numbered) {
+        cell_start(cols[0]);
+        para_text({.style = st.table_cell.id, .align = Align::Center}, r.number,
+                  {.bold = r.kind == model::Row::Kind::Group});
+        x.close();
+      }
+      if (r.kind == model::Row::Kind::Group) {
+        long wsum = 0;
+        for (size_t i = first; i < cols.size(); ++i)
+          wsum += cols[i];
+        cell_start(wsum, static_cast<int>(cols.size() - first));
+        para({.style = st.table_cell.id}, [&] { inlines(r.group_title, {.bold = true}); });
+        x.close();
+      } else {
+        for (size_t i = first; i < cols.size(); ++i) {
+          cell_start(cols[i]);
+          size_t ci = i - first;
+          if (ci < r.cells.size())
+            cell(r.cells[ci].content, align_of(t.columns[i].align));
+          else
+            para({.style = st.table_cell.id}, [] {});
+          x.close();
+        }
+      }
+      x.close(); // tr
+    }
+    table_end();
+  }
+
+  // ------------------------------------------------------------ ending
+  void closing() {
+    for (const auto &b : doc.closing) {
+      if (auto *p = std::get_if<model::Para>(&b))
+        para({.style = st.body.id, .keep_next = true}, [&] { inlines(p->content); });
+      else
+        std::visit([&](const auto &v) { block(v); },
+                   static_cast<const model::Block::variant &>(b));
+    }
+  }
+
+  // Lines a paragraph of `text` takes in `avail` points: greedy breaking at
+  // spaces, as LibreOffice and the layout engine do.
+  int count_lines(const ParaStyle &s, const std::string &text, double avail) const {
+    int lines = 1;
+    double cur = 0, space = width(s, " ");
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t j = text.find(' ', i);
+      if (j == std::string::npos)
+        j = text.size();
+      if (j > i) {
+        double w = width(s, std::string_view(text).substr(i, j - i));
+        if (cur > 0 && cur + space + w > avail + 1e-6) {
+          ++lines;
+          cur = w;
+        } else {
+          cur += (cur > 0 ? space : 0) + w;
+        }
+      }
+      i = j + 1;
+    }
+    return lines;
+  }
+
+  std::vector<Media> media; // word/media/imageN.png, N = index + 1
+  int drawing_ids = 0;
+
+  // Index into `media` of the PNG at `path` (read once); nullopt when it
+  // cannot be read (the loader has already reported bad images).
+  std::optional<size_t> media_index(const std::string &path) {
+    if (path.empty())
+      return std::nullopt;
+    for (size_t i = 0; i < media.size(); ++i)
+      if (media[i].path == path)
+        return i;
+    std::string err;
+    auto data = read_file(path, err, 20u << 20);
+    if (!data)
+      return std::nullopt;
+    auto size = png_size(*data);
+    if (!size)
+      return std::nullopt;
+    media.push_back({path, std::move(*data), size->first, size->second});
+    return media.size() - 1;
+  }
+
+  // A floating picture (no text wrap) anchored in the current paragraph,
+  // placed relative to the cell's text column and the paragraph's top.
+  void picture(size_t m, double x_pt, double y_pt, double w_pt, double h_pt, int z) {
+    int id = ++drawing_ids;
+    auto emu = [](double pt) { return num(Length::points(pt).emu()); };
+    const char *pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    x.open("w:r").open("w:drawing");
+    x.open("wp:anchor", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"},
+                         {"simplePos", "0"}, {"relativeHeight", num(251659264L + z)},
+                         {"behindDoc", "0"}, {"locked", "0"}, {"layoutInCell", "1"},
+                         {"allowOverlap", "1"}});
+    x.leaf("wp:simplePos", {{"x", "0"}, {"y", "0"}});
+    x.open("wp:positionH", {{"relativeFrom", "column"}}).elem("wp:posOffset", emu(x_pt)).close();
+    x.open("wp:positionV", {{"relativeFrom", "paragraph"}}).elem("wp:posOffset", emu(y_pt)).close();
+    x.leaf("wp:extent", {{"cx", emu(w_pt)}, {"cy", emu(h_pt)}});
+    x.leaf("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
+    x.leaf("wp:wrapNone");
+    x.leaf("wp:docPr", {{"id", num(id)}, {"name", "Picture " + num(id)}});
+    x.open("wp:cNvGraphicFramePr")
+        .leaf("a:graphicFrameLocks", {{"noChangeAspect", "1"}})
+        .close();
+    x.open("a:graphic");
+    x.open("a:graphicData", {{"uri", pic}});
+    x.open("pic:pic");
+    x.open("pic:nvPicPr");
+    x.leaf("pic:cNvPr", {{"id", num(id)}, {"name", "image" + num(long(m + 1)) + ".png"}});
+    x.leaf("pic:cNvPicPr");
+    x.close();
+    x.open("pic:blipFill");
+    x.leaf("a:blip", {{"r:embed", "rIdImg" + num(long(m + 1))}});
+    x.open("a:stretch").leaf("a:fillRect").close();
+    x.close();
+    x.open("pic:spPr");
+    x.open("a:xfrm");
+    x.leaf("a:off", {{"x", "0"}, {"y", "0"}});
+    x.leaf("a:ext", {{"cx", emu(w_pt)}, {"cy", emu(h_pt)}});
+    x.close();
+    x.open("a:prstGeom", {{"prst", "rect"}}).leaf("a:avLst").close();
+    x.close(); // spPr
+    x.close(); // pic
+    x.close(); // graphicData
+    x.close(); // graphic
+    x.close(); // anchor
+    x.close(); // drawing
+    x.close(); // r
+  }
+
+  // Signature and seal pictures for the signing room, which is the last
+  // signature_room of the name paragraph's space before (its top = the
+  // paragraph's top + `room_at`). The signature is centred in the room, at
+  // most the room's height; the seal keeps its real size (at most 45 mm) and
+  // covers the left third of the signature.
+  void signing_images(const model::Signature &s, double col_w, double room_at) {
+    double room = st.sign_name.before.pt;
+    std::optional<size_t> sig = media_index(s.signature_image);
+    std::optional<size_t> seal = media_index(s.seal_image);
+    double sx = col_w / 2, sw = 0, sy = room_at + room / 2;
+    if (sig) {
+      const Media &m = media[*sig];
+      double k = std::min({1.0, (room - 4) / m.h, col_w / m.w});
+      sw = m.w * k;
+      double sh = m.h * k;
+      sx = (col_w - sw) / 2;
+      picture(*sig, sx, room_at + (room - sh) / 2, sw, sh, 1);
+    }
+    if (seal) {
+      const Media &m = media[*seal];
+      double k = std::min(1.0, Length::mm(45).pt / std::max(m.w, m.h));
+      double w = m.w * k, h = m.h * k;
+      double right = sig ? sx + sw / 3 : col_w / 2 + w / 2;
+      picture(*seal, right - w, sy - h / 2, w, h, 2);
+    }
+  }
+
+  void signature_block(const model::Signature &s, double col_w,
+                       std::optional<long> gap_before = {}, long extra_room = 0) {
+    bool first = true;
+    for (const auto &l : s.lines) {
+      PPr p{.style = st.sign_line.id, .keep_next = true};
+      if (first)
+        p.before = gap_before;
+      para_text(p, l);
+      first = false;
+    }
+    PPr name{.style = st.sign_name.id, .keep_next = true};
+    if (extra_room > 0)
+      name.before = st.sign_name.before.twips() + extra_room;
+    para(name, [&] {
+      signing_images(s, col_w, extra_room / 20.0);
+      if (!s.name.empty())
+        run(s.name);
+    });
+  }
+
+  void ending() {
+    if (doc.signature || (!doc.recipients.empty() && tpl.recipients)) {
+      long left = std::lround(text_width * st.ending_left);
+      long right = text_width - left;
+      table_start({.cols = {left, right}, .borders = false, .cell_pad = 0});
+      row_start();
+      cell_start(left);
+      bool any = false;
+      if (tpl.recipients && !doc.recipients.empty()) {
+        para_text({.style = st.recipients_label.id, .keep_next = true}, "Nơi nhận:");
+        for (const auto &r : doc.recipients)
+          para_text({.style = st.recipients_item.id, .keep_next = true}, r);
+        any = true;
+      }
+      if (!doc.drafter.empty()) {
+        para_text({.style = st.drafter.id, .keep_next = true}, doc.drafter);
+        any = true;
+      }
+      if (!any)
+        para({.style = st.recipients_item.id}, [] {});
+      x.close();
+      cell_start(right);
+      if (doc.signature)
+        signature_block(*doc.signature, right / 20.0);
+      else
+        para({.style = st.sign_line.id}, [] {});
+      x.close();
+      x.close(); // tr
+      table_end();
+    }
+    if (!doc.parties.empty())
+      parties();
+  }
+
+  // Covenant signatures: a grid of `columns` blocks per row. The grid has
+  // 2×columns half-columns and each block spans two, so a short last row is
+  // centred with blocks of the same width as the rows above.
+  void parties() {
+    int cols = std::clamp(tpl.signature_columns, 1, 3);
+    long half = text_width / (2 * cols);
+    std::vector<long> grid(2 * cols, half);
+    grid.back() = text_width - half * (2 * cols - 1);
+    table_start({.cols = grid, .borders = false, .cell_pad = geom::party_cell_pad});
+    size_t n = doc.parties.size();
+    for (size_t i = 0; i < n; i += cols) {
+      size_t in_row = std::min<size_t>(cols, n - i);
+      int pad = static_cast<int>(cols - in_row); // half-columns on each side
+      row_start();
+      auto empty_cell = [&](int span) {
+        long w = 0;
+        for (int k = 0; k < span; ++k)
+          w += half;
+        cell_start(w, span);
+        para({.style = st.sign_line.id}, [] {});
+        x.close();
+      };
+      // Names of one row share a baseline: a block with fewer title lines
+      // gets their height added to its signing room.
+      double avail = (2 * half - 2 * geom::party_cell_pad) / 20.0;
+      std::vector<int> lines(in_row, 0);
+      for (size_t k = 0; k < in_row; ++k)
+        for (const auto &l : doc.parties[i + k].signature.lines)
+          lines[k] += count_lines(st.sign_line, l, avail);
+      int most = *std::max_element(lines.begin(), lines.end());
+      double lh = fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic),
+                                    st.sign_line.size) * st.sign_line.line;
+      if (pad > 0)
+        empty_cell(pad);
+      for (size_t k = 0; k < in_row; ++k) {
+        cell_start(2 * half, 2);
+        signature_block(doc.parties[i + k].signature, avail, geom::party_gap,
+                        std::lround((most - lines[k]) * lh * 20));
+        x.close();
+      }
+      if (pad > 0)
+        empty_cell(pad);
+      x.close(); // tr
+    }
+    table_end();
+  }
+
+  // ------------------------------------------------------------ sections
+  std::string sect_pr(bool landscape, bool restart) const {
+    XmlWriter s;
+    s.open("w:sectPr");
+    s.leaf("w:headerReference", {{"w:type", "default"}, {"r:id", "rIdHdrDefault"}});
+    s.leaf("w:headerReference", {{"w:type", "first"}, {"r:id", "rIdHdrFirst"}});
+    long pw = tpl.page_width.twips(), ph = tpl.page_height.twips();
+    if (landscape)
+      s.leaf("w:pgSz", {{"w:w", num(ph)}, {"w:h", num(pw)}, {"w:orient", "landscape"}});
+    else
+      s.leaf("w:pgSz", {{"w:w", num(pw)}, {"w:h", num(ph)}});
+    s.leaf("w:pgMar", {{"w:top", num(tpl.margin_top.twips())},
+                       {"w:right", num(tpl.margin_right.twips())},
+                       {"w:bottom", num(tpl.margin_bottom.twips())},
+                       {"w:left", num(tpl.margin_left.twips())},
+                       {"w:header", num(header_distance())},
+                       {"w:footer", num(tpl.margin_bottom.twips() / 2)},
+                       {"w:gutter", "0"}});
+    if (restart)
+      s.leaf("w:pgNumType", {{"w:start", "1"}});
+    s.leaf("w:titlePg");
+    s.close();
+    std::string xml = s.str();
+    return xml.substr(xml.find("<w:sectPr"));
+  }
+
+  // w:header is the top of the header paragraph: put the page number's
+  // baseline at template.header_distance from the top edge.
+  long header_distance() const {
+    double base = fonts.baseline_offset(text::Face::Regular, st.page_number.size);
+    return std::lround((tpl.header_distance.pt - base) * 20);
+  }
+
+  long width_of(bool landscape) const {
+    long pw = landscape ? tpl.page_height.twips() : tpl.page_width.twips();
+    return pw - tpl.margin_left.twips() - tpl.margin_right.twips();
+  }
+
+  void appendix(const model::Appendix &a) {
+    text_width = width_of(a.landscape);
+    para_text({.style = st.appendix_label.id}, a.label);
+    para({.style = st.appendix_title.id}, [&] { inlines(a.title); });
+    para_text({.style = st.appendix_attached.id}, a.attached_line);
+    double w = std::min(width(st.appendix_attached, a.attached_line), text_width / 20.0);
+    rule(text_width, w * geom::subject_rule_share, st.after_subject.twips());
+    blocks(a.body);
+  }
+
+  bool after_table_ = false;
+
+  std::string document() {
+    x.open("w:document",
+           {{"xmlns:w", kW},
+            {"xmlns:r", kR},
+            {"xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"},
+            {"xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main"},
+            {"xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"}});
+    x.open("w:body");
+    text_width = width_of(false);
+    tiny(); // LibreOffice would insert a 14 pt paragraph before a leading table
+    header_table();
+    title_block();
+    blocks(doc.opening);
+    blocks(doc.body);
+    closing();
+    ending();
+    bool landscape = false, restart = false;
+    for (const auto &a : doc.appendices) {
+      tiny(sect_pr(landscape, restart));
+      appendix(a);
+      landscape = a.landscape;
+      restart = true;
+    }
+    // The last section's properties sit at the end of the body; a paragraph
+    // must follow a final table anyway.
+    tiny();
+    x.raw(sect_pr(landscape, restart));
+    return x.take();
+  }
+};
+
+std::string footnotes_xml(Body &b) {
+  XmlWriter &x = b.x;
+  x = XmlWriter();
+  x.open("w:footnotes", {{"xmlns:w", kW}, {"xmlns:r", kR}});
+  x.open("w:footnote", {{"w:type", "separator"}, {"w:id", "-1"}});
+  x.open("w:p").open("w:pPr").leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}}).close();
+  x.open("w:r").leaf("w:separator").close().close();
+  x.close();
+  x.open("w:footnote", {{"w:type", "continuationSeparator"}, {"w:id", "0"}});
+  x.open("w:p").open("w:pPr").leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}}).close();
+  x.open("w:r").leaf("w:continuationSeparator").close().close();
+  x.close();
+  for (size_t i = 0; i < b.doc.footnotes.size(); ++i) {
+    x.open("w:footnote", {{"w:id", num(static_cast<long>(i + 1))}});
+    b.para({.style = b.st.footnote.id}, [&] {
+      x.open("w:r");
+      b.rpr({.rstyle = "FootnoteReference"});
+      x.leaf("w:footnoteRef");
+      x.close();
+      b.run(" ");
+      b.inlines(b.doc.footnotes[i]);
+    });
+    x.close();
+  }
+  return x.take();
+}
+
+} // namespace
+
+std::vector<opc::Part> wordml_parts(const model::Document &doc, const tmpl::Template &t,
+                                    const text::Fonts &fonts, const Options &opt) {
+  Body body(doc, t, fonts);
+  std::string document = body.document();
+  std::string footnotes = footnotes_xml(body);
+  std::vector<opc::Part> parts;
+  parts.push_back({"[Content_Types].xml", content_types_xml()});
+  parts.push_back({"_rels/.rels", root_rels_xml()});
+  parts.push_back({"word/document.xml", std::move(document)});
+  parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(body.media.size())});
+  parts.push_back({"word/styles.xml", styles_xml(body.st, t)});
+  parts.push_back({"word/settings.xml", settings_xml()});
+  parts.push_back({"word/footnotes.xml", std::move(footnotes)});
+  parts.push_back({"word/header1.xml", header_xml(body.st, true)});
+  parts.push_back({"word/header2.xml", header_xml(body.st, false)});
+  parts.push_back({"docProps/core.xml", core_xml(doc, opt)});
+  parts.push_back({"docProps/app.xml", app_xml()});
+  for (size_t i = 0; i < body.media.size(); ++i) // PNG is already compressed
+    parts.push_back({"word/media/image" + num(long(i + 1)) + ".png", body.media[i].data, false});
+  return parts;
+}
+
+} // namespace vb::docx
