@@ -14,10 +14,11 @@ cmake --build build -j"$jobs"
 echo "== tests"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-echo "== build (ASan + UBSan)"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DVANBAN_SANITIZE=ON -DBUILD_TESTING=ON >/dev/null
+echo "== build (clang, ASan + UBSan, libFuzzer targets)"
+CC=clang CXX=clang++ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVANBAN_SANITIZE=ON \
+  -DVANBAN_FUZZ=ON -DBUILD_TESTING=ON >/dev/null
 cmake --build build-asan -j"$jobs"
-echo "== tests under sanitizers (LibreOffice checks run once, in the normal build)"
+echo "== tests and fuzzing under sanitizers (LibreOffice checks run once, in the normal build)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE libreoffice
 
