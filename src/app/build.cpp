@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "load/load.hpp"
 #include "util/fsio.hpp"
 
 namespace vb::app {
@@ -288,6 +289,9 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
     }
   }
   int jobs = opt.jobs > 0 ? opt.jobs : int(std::max(1u, std::thread::hardware_concurrency()));
+  if (!todo.empty())
+    load::prepare(); // once, before the workers fork
+
   auto results = render_parallel(todo, opt.out, fonts, opt.cfg, jobs);
 
   int rendered = 0, skipped = 0, failed = 0, rc = kExitOk;

@@ -39,7 +39,7 @@ std::string write_zip(const std::vector<Part> &parts) {
     // DOS time 0, date 0x21 = 1980-01-01: zip_file_set_mtime would go through local time.
     if (zip_file_set_dostime(za, i, 0, 0x21, 0) < 0 ||
         zip_set_file_compression(za, i, p.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 p.compress ? 9 : 0) < 0)
+                                 p.compress ? 1 : 0) < 0) // level 1: 3× faster than 9, ~10% larger
       fail("set attributes of " + p.name, zip_get_error(za));
   }
   if (zip_close(za) < 0) {

@@ -1010,6 +1010,11 @@ std::optional<Document> load_string(const std::string &xml, const std::string &p
   return std::move(l.doc);
 }
 
+void prepare() {
+  prepare_schema();
+  (void)nfc("\xE1\xBB\x87"); // loads ICU's NFC data
+}
+
 std::optional<Document> load_file(const std::string &path, Diagnostics &diags, const Limits &limits) {
   std::string err;
   auto bytes = read_file(path, err, limits.max_file_bytes + 1);

@@ -22,6 +22,10 @@ std::optional<model::Document> load_file(const std::string &path, Diagnostics &d
 std::optional<model::Document> load_string(const std::string &xml, const std::string &path,
                                            Diagnostics &diags, const Limits &limits = {});
 
+// Compiles the schema and warms ICU once, so worker processes forked after
+// it (vanban build -j) do not each pay for it.
+void prepare();
+
 // Unicode NFC normalisation of UTF-8 text.
 std::string nfc(const std::string &utf8);
 

@@ -254,21 +254,26 @@ void rng_error(void *ctx, xmlErrorPtr e) {
                   "see docs/format.md for what this element may contain");
 }
 
-std::mutex g_schema_mu;
-xmlRelaxNGPtr g_schema = nullptr;
 } // namespace
 
-bool validate_schema(const XmlSource &src, const std::string &file, Diagnostics &diags) {
-  xmlRelaxNGPtr schema;
-  {
-    std::lock_guard<std::mutex> g(g_schema_mu);
-    if (!g_schema) {
-      xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(kSchemaRng, int(std::strlen(kSchemaRng)));
-      g_schema = xmlRelaxNGParse(pc);
-      xmlRelaxNGFreeParserCtxt(pc);
-    }
-    schema = g_schema;
+static std::mutex g_schema_mu;
+static xmlRelaxNGPtr g_schema = nullptr;
+
+static xmlRelaxNGPtr compiled_schema() {
+  std::lock_guard<std::mutex> g(g_schema_mu);
+  if (!g_schema) {
+    init_libxml();
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(kSchemaRng, int(std::strlen(kSchemaRng)));
+    g_schema = xmlRelaxNGParse(pc);
+    xmlRelaxNGFreeParserCtxt(pc);
   }
+  return g_schema;
+}
+
+void prepare_schema() { compiled_schema(); }
+
+bool validate_schema(const XmlSource &src, const std::string &file, Diagnostics &diags) {
+  xmlRelaxNGPtr schema = compiled_schema();
   if (!schema) {
     diags.error(file, {}, "internal error: the built-in schema does not compile");
     return false;

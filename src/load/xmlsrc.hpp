@@ -30,6 +30,8 @@ struct XmlSource {
 std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file,
                                      Diagnostics &diags);
 
+void prepare_schema();
+
 // Validates against the RELAX NG schema compiled into vanban.
 bool validate_schema(const XmlSource &src, const std::string &file, Diagnostics &diags);
 
