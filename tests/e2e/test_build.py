@@ -31,14 +31,15 @@ check(r.stdout.count("rendered  ") == n, "one line per document")
 r = build()
 check(r.returncode == 0 and counts(r) == (0, n, 0), "second build renders nothing")
 
-one = sorted(os.listdir(data))[0]
+xmls = sorted(f for f in os.listdir(data) if f.endswith(".xml"))
+one = xmls[0]
 time.sleep(0.01)
 os.utime(os.path.join(data, one))
 r = build()
 check(counts(r) == (1, n - 1, 0) and f"rendered  {os.path.join(data, one)}" in r.stdout, "touching one file renders one")
 
 # A broken file: the others still build, its old outputs stay byte-identical.
-victim = os.path.join(data, sorted(os.listdir(data))[1])
+victim = os.path.join(data, xmls[1])
 stem = os.path.splitext(os.path.basename(victim))[0]
 before = {e: open(os.path.join(out, stem + e), "rb").read() for e in (".docx", ".pdf")}
 text = open(victim, encoding="utf-8").read()
@@ -52,6 +53,12 @@ check(all(open(os.path.join(out, stem + e), "rb").read() == before[e] for e in b
 open(victim, "w", encoding="utf-8").write(text)
 r = build()
 check(r.returncode == 0 and counts(r) == (1, n - 1, 0), "fixing it renders just it again")
+
+# The folder's calendar is an input of every document in it.
+cal = os.path.join(data, "calendar.toml")
+open(cal, "a", encoding="utf-8").write("\n[ngay-moi]\nname = \"Ngày mới\"\ndate = \"2000-01-01\"\n")
+r = build()
+check(counts(r) == (n, 0, 0), "editing the calendar re-renders every document")
 
 # -j 1 and -j 2 give identical files.
 o1, o2 = os.path.join(a.work, "j1"), os.path.join(a.work, "j2")
