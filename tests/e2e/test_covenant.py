@@ -5,6 +5,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 
 from common import args, check, finish, pdftotext, run
 
@@ -129,4 +130,36 @@ for prefix, auth, title, lines in variants:
     pos = [t.find(l) for l in lines + ["Trần Văn Bình"]]
     check(r.returncode == 0 and all(x >= 0 for x in pos) and pos == sorted(pos),
           f"signature {prefix or '(bloc head)'}: {' / '.join(lines)} / name, in order")
+
+
+# Signature and seal images (electronic documents): transparent PNGs, kept transparent.
+def png(path, w, h, rgba):
+    import struct
+    import zlib
+    raw = b"".join(b"\0" + b"".join(bytes(rgba(x, y)) for x in range(w)) for y in range(h))
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)) +
+                           chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+imgdir = os.path.join(a.work, "img")
+os.makedirs(imgdir)
+png(os.path.join(imgdir, "chu-ky.png"), 120, 50, lambda x, y: (20, 20, 160, 255 if abs(y - 25 - (x % 20) + 10) < 3 else 0))
+png(os.path.join(imgdir, "dau.png"), 80, 80, lambda x, y: (200, 0, 0, 200 if 30 < ((x - 40) ** 2 + (y - 40) ** 2) ** 0.5 < 38 else 0))
+xml = re.sub(r"<signature>.*</signature>", '<signature prefix="KT."><authority>Giám đốc</authority><title>Phó Giám đốc</title>'
+             '<name>Trần Văn Bình</name><image src="chu-ky.png"/><seal src="dau.png"/></signature>', good, flags=re.S)
+p = os.path.join(imgdir, "signed.xml")
+open(p, "w", encoding="utf-8").write(xml)
+r = run([a.vanban, "render", p, "-o", imgdir])
+check(r.returncode == 0, f"a plan with signature and seal images renders {r.stderr.strip()[:120]}")
+lst = run(["pdfimages", "-list", os.path.join(imgdir, "signed.pdf")]).stdout
+check(lst.count(" smask ") >= 2 and len(re.findall(r"^\s+\d+\s+\d+\s+image\s", lst, re.M)) >= 2,
+      "PDF: both images embedded with their transparency (smask)")
+with zipfile.ZipFile(os.path.join(imgdir, "signed.docx")) as z:
+    media = [n for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+check(len(media) == 2, f"DOCX: both images in word/media ({media})")
+bad_src = xml.replace('src="dau.png"', 'src="../../etc/passwd"')
+open(p, "w", encoding="utf-8").write(bad_src)
+r = run([a.vanban, "render", p, "-o", imgdir])
+check(r.returncode == 1 and "leaves the data file's folder" in r.stderr, "an image path outside the data folder is refused")
 finish()
