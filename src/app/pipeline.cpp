@@ -68,6 +68,14 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     r.docx = docx::render(l.doc, l.tmpl, fonts);
   if (cfg.pdf) {
     layout::Document pages = layout::layout(l.doc, l.tmpl, fonts);
+    // A documented limit, so that a runaway input ends in a clear error
+    // rather than a PDF no office can print.
+    if (pages.pages.size() > kMaxPages) {
+      diags.error(l.doc.file, {}, "the document lays out to " + std::to_string(pages.pages.size()) +
+                                      " pages; vanban renders at most " + std::to_string(kMaxPages),
+                  "split it into several documents");
+      return std::nullopt;
+    }
     pdf::Options po;
     po.signature_fields = cfg.signature_fields;
     po.real_time = cfg.real_time;

@@ -12,6 +12,8 @@
 
 namespace vb::app {
 
+inline constexpr size_t kMaxPages = 10000;
+
 struct Config {
   std::string templates_dir; // default: $VANBAN_TEMPLATES or the built-in path
   std::string fonts_dir;     // default: text::Fonts::default_dir()
