@@ -130,7 +130,6 @@ struct Frame {
   double width = 0, height = 0;
   double top = 0, bottom = 0, left = 0, right = 0;
   double text_x() const { return left; }
-  // Text width in whole twips, as Word and LibreOffice compute it.
   double text_w() const { return width - left - right; }
 };
 
@@ -172,11 +171,6 @@ struct Footnote {
 };
 std::vector<Footnote> make_footnotes(const Ctx &c);
 
-struct PaginateOptions {
-  Frame first;
-  double header_distance = 28.35;
-  double page_number_size = 14;
-};
 std::vector<Page> paginate(const std::vector<Item> &items, const std::vector<Footnote> &notes,
                            const Ctx &c);
 

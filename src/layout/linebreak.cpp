@@ -29,7 +29,11 @@ struct Atom {
   int gap_spaces = 0;      // how many stretchable spaces the gap holds
   text::Face gap_face = text::Face::Regular;
   double gap_size = 0;
+  // What separates it from the atom before: the break opportunity there.
+  enum class Brk { None, Space, Hyphen, Slash } brk = Brk::None;
 };
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool is_letter(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
@@ -45,6 +49,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
   int pending_spaces = 0;
   text::Face gap_face = text::Face::Regular;
   double gap_size = 0;
+  Atom::Brk next_brk = Atom::Brk::None; // opportunity before the next atom
 
   auto flush = [&] {
     if (in_word) {
@@ -60,6 +65,8 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
       cur.gap_spaces = pending_spaces;
       cur.gap_face = gap_face;
       cur.gap_size = gap_size;
+      cur.brk = pending_spaces > 0 ? Atom::Brk::Space : next_brk;
+      next_brk = Atom::Brk::None;
       pending_gap = 0;
       pending_spaces = 0;
       in_word = true;
@@ -81,6 +88,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
       flush();
       Atom a;
       a.kind = s.kind == Span::Kind::Break ? Atom::Kind::Break : Atom::Kind::Tab;
+      next_brk = Atom::Brk::None;
       a.gap = pending_gap;
       a.gap_spaces = pending_spaces;
       pending_gap = 0;
@@ -102,13 +110,23 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
         gap_face = s.face;
         gap_size = size;
       } else {
-        // Hyphen break: "KH-|UBND"; peek at the next code point.
+        // Opportunities inside a word, as LibreOffice's ICU line rules give
+        // them: after a hyphen before a letter or digit ("KH-|UBND",
+        // "2021-|2025"), after a slash unless between digits ("CT/|TW",
+        // "1010/|HD", not "18/5").
         add_char(s, size, bytes, cp);
-        if ((cp == U'-' || cp == U'\u2013') && prev != 0 && prev != U' ' && i < s.text.size()) {
+        if ((cp == U'-' || cp == U'/' || cp == U'\u2013') && prev != 0 && prev != U' ' &&
+            i < s.text.size()) {
           size_t j = i;
           char32_t nx = text::next_cp(s.text, j);
-          if (is_letter(nx))
+          bool alnum = is_letter(nx) || is_digit(nx);
+          if (cp == U'/' && alnum && !(is_digit(prev) && is_digit(nx))) {
             flush();
+            next_brk = Atom::Brk::Slash;
+          } else if (cp != U'/' && alnum) {
+            flush();
+            next_brk = Atom::Brk::Hyphen;
+          }
         }
       }
       prev = cp;
@@ -176,7 +194,9 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
 
   // Greedy pass: decide where each line ends, splitting over-long words.
   std::vector<Atom> seq;
+  std::vector<size_t> src; // atoms index of each seq entry
   seq.reserve(atoms.size());
+  src.reserve(atoms.size());
   std::vector<LineAtoms> lines;
   LineAtoms cur;
   double x = 0;  // width used on the current line (from its start)
@@ -196,6 +216,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     double avail = line_avail(ln);
     if (a.kind == Atom::Kind::Break) {
       seq.push_back(a);
+      src.push_back(i);
       new_line(true);
       ++i;
       continue;
@@ -210,6 +231,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
                                 g.left;
       a.width = target - pos;
       seq.push_back(a);
+      src.push_back(i);
       x += a.gap + a.width;
       empty = false;
       ++i;
@@ -217,6 +239,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     }
     if (a.frags.empty()) { // trailing spaces hang in the margin, as in Word
       seq.push_back(a);
+      src.push_back(i);
       ++i;
       continue;
     }
@@ -232,6 +255,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
             new_line(false);
           }
           seq.push_back(parts[k]);
+          src.push_back(i);
           x += (k == 0 ? gap : 0) + parts[k].width;
           empty = false;
         }
@@ -239,10 +263,41 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
         continue;
       }
       seq.push_back(a);
+      src.push_back(i);
       x += gap + a.width;
       empty = false;
       ++i;
     } else {
+      // LibreOffice never breaks right after a slash: when the text up to
+      // the slash fits, it breaks at the opportunity before ("05-|CT/TW");
+      // when more fits, its path rule moves the whole word ("số |05-CT/TW").
+      size_t back = seq.size();
+      if (a.brk == Atom::Brk::Slash && !a.frags.empty()) {
+        const Frag &f0 = a.frags.front();
+        size_t k0 = 0;
+        char32_t c0 = text::next_cp(f0.text, k0);
+        bool first_fits = x + fonts.advance(f0.face, c0, f0.size) <= avail + kEps;
+        // Rewind to the word start, or (slash not reached) to the last
+        // hyphen opportunity.
+        auto stop = [&](const Atom &t) {
+          return t.brk == Atom::Brk::Space || t.brk == Atom::Brk::None ||
+                 (!first_fits && t.brk == Atom::Brk::Hyphen);
+        };
+        while (back > cur.begin && seq[back - 1].kind == Atom::Kind::Word &&
+               !seq[back - 1].frags.empty()) {
+          --back;
+          if (stop(seq[back]))
+            break;
+        }
+        // Only when something stays on the line.
+        if (back <= cur.begin || seq[back].brk == Atom::Brk::None)
+          back = seq.size();
+      }
+      if (back < seq.size()) {
+        i = src[back];
+        seq.resize(back);
+        src.resize(back);
+      }
       new_line(false);
     }
   }

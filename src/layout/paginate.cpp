@@ -167,6 +167,11 @@ struct Pager {
 
   void row(const Table &t, const TableRow &r) {
     Page &pg = pages.back();
+    // Footnotes referenced in cells go to this page too.
+    std::vector<int> pending;
+    for (const CellLine &cl : r.lines)
+      fn_height += fn_need(cl.line, pending);
+    fns.insert(fns.end(), pending.begin(), pending.end());
     for (const CellLine &cl : r.lines)
       for (TextRun run : cl.line.runs) {
         run.y += y + cl.top + cl.line.ascent;

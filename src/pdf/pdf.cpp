@@ -9,6 +9,8 @@
 #include <ctime>
 #include <unordered_map>
 
+#include <zlib.h>
+
 #include "pdf/internal.hpp"
 
 namespace vb::pdf {
@@ -175,6 +177,25 @@ std::string page_ops(PdfPage &page, FontSet &fonts, const layout::Page &p) {
   return ops;
 }
 
+// Content streams are deflated here at zlib's fastest level: PoDoFo's
+// default level made compression a third of the PDF stage.
+void set_deflated(PdfObject &obj, const std::string &data) {
+  uLongf len = compressBound(uLong(data.size()));
+  std::string out(len, '\0');
+  if (compress2(reinterpret_cast<Bytef *>(out.data()), &len,
+                reinterpret_cast<const Bytef *>(data.data()), uLong(data.size()),
+                Z_BEST_SPEED) != Z_OK) {
+    PdfStream *s = obj.GetStream();
+    s->BeginAppend(true);
+    s->Append(data);
+    s->EndAppend();
+    return;
+  }
+  PdfMemoryInputStream in(out.data(), pdf_long(len));
+  obj.GetStream()->SetRawData(&in, pdf_long(len));
+  obj.GetDictionary().AddKey(PdfName("Filter"), PdfName("FlateDecode"));
+}
+
 } // namespace
 
 std::string write(const layout::Document &ld, const text::Fonts &fonts, const Options &opt,
@@ -194,10 +215,15 @@ std::string write(const layout::Document &ld, const text::Fonts &fonts, const Op
         painter.FinishPage();
       }
       std::string ops = page_ops(*page, faces, p);
-      PdfStream *stream = page->GetContentsForAppending()->GetStream();
-      stream->BeginAppend(false);
-      stream->Append(ops);
-      stream->EndAppend();
+      PdfObject *contents = page->GetContentsForAppending();
+      if (p.images.empty()) {
+        set_deflated(*contents, ops);
+      } else { // after the painter's image operators
+        PdfStream *stream = contents->GetStream();
+        stream->BeginAppend(false);
+        stream->Append(ops);
+        stream->EndAppend();
+      }
       if (opt.signature_fields)
         detail::add_signature_fields(doc, *page, p, date);
     }

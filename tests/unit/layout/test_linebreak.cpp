@@ -129,3 +129,32 @@ TEST_CASE("an explicit break ends a line without justifying it") {
   CHECK(lines[0].runs.size() == 1);
   CHECK(lines[0].runs[0].text == "một hai");
 }
+
+TEST_CASE("no break right after a slash; past it, the whole word moves (LibreOffice)") {
+  const std::string pre = "aaaa số ";
+  double upto_slash = fonts().width(text::Face::Regular, pre + "05-CT/", 14);
+  double upto_t = fonts().width(text::Face::Regular, pre + "05-CT/T", 14);
+  {
+    // "…05-CT/" fits, its next letter does not: break at the hyphen.
+    auto lines = break_lines({text_span(pre + "05-CT/TW ngày")},
+                             column(upto_slash + 1, tmpl::Align::Left), fonts());
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0].runs.back().text == "aaaa số 05-");
+  }
+  {
+    // "…05-CT/T" fits: the path rule moves "05-CT/TW" as a whole.
+    auto lines = break_lines({text_span(pre + "05-CT/TW ngày")},
+                             column(upto_t + 1, tmpl::Align::Left), fonts());
+    REQUIRE(lines.size() >= 2);
+    CHECK(lines[0].runs.back().text == "aaaa số");
+    CHECK(lines[1].runs.front().text.rfind("05-CT/TW", 0) == 0);
+  }
+  {
+    // Dates never break at their slashes.
+    double w = fonts().width(text::Face::Regular, "aaaa 18/5/", 14);
+    auto lines =
+        break_lines({text_span("aaaa 18/5/2021")}, column(w + 1, tmpl::Align::Left), fonts());
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1].runs.front().text == "18/5/2021");
+  }
+}
