@@ -11,7 +11,10 @@ a = args()
 out = os.path.join(a.work, "out")
 lo = os.path.join(a.work, "lo")
 os.makedirs(lo)
-files = samples(a.source)
+# The samples, and the layout test cases (parts, nested lists, long tables,
+# footnotes in cells, line breaks around slashes and hyphens).
+cases = sorted(glob.glob(os.path.join(a.source, "tests", "e2e", "cases", "*.xml")))
+files = samples(a.source) + cases
 r = run([a.vanban, "render", *files, "-o", out])
 check(r.returncode == 0, "render the samples")
 docx = sorted(glob.glob(os.path.join(out, "*.docx")))
