@@ -60,6 +60,36 @@ open(cal, "a", encoding="utf-8").write("\n[ngay-moi]\nname = \"Ngày mới\"\nda
 r = build()
 check(counts(r) == (n, 0, 0), "editing the calendar re-renders every document")
 
+# --watch: rebuilds on save, stops cleanly on SIGTERM.
+import signal
+import subprocess
+wout = os.path.join(a.work, "watch")
+w = subprocess.Popen([a.vanban, "build", data, "-o", wout, "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+lines = []
+deadline = time.time() + 30
+while time.time() < deadline:
+    line = w.stdout.readline()
+    lines.append(line)
+    if line.startswith("watching"):
+        break
+time.sleep(0.3)
+os.utime(os.path.join(data, one))
+while time.time() < deadline:
+    line = w.stdout.readline()
+    lines.append(line)
+    if line.startswith("build:"):
+        break
+w.send_signal(signal.SIGTERM)
+try:
+    rc = w.wait(timeout=10)
+except subprocess.TimeoutExpired:
+    w.kill()
+    rc = None
+after = lines[next(i for i, l in enumerate(lines) if l.startswith("watching")):]
+check(any(l.startswith(f"rendered  {os.path.join(data, one)}") for l in after) and
+      any(re.match(r"build: 1 rendered", l) for l in lines[-2:]), f"--watch re-renders the saved file: {lines[-2:]}")
+check(rc == 0, f"--watch stops cleanly on SIGTERM (exit {rc})")
+
 # -j 1 and -j 2 give identical files.
 o1, o2 = os.path.join(a.work, "j1"), os.path.join(a.work, "j2")
 build("-j", "1", outdir=o1)

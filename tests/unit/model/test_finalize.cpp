@@ -128,3 +128,45 @@ TEST_CASE("the seed 003 covenant generates its party sentence and blocks") {
   CHECK(opening.find("Sở Ngoại vụ, Bảo hiểm xã hội tỉnh,") != std::string::npos);
   CHECK(doc->header.number_line.empty());
 }
+
+TEST_CASE("the seed 000 plan loads into the expected tree") {
+  Diagnostics d;
+  auto doc = load::load_file(testing::data_dir() + "/ke-hoach-khoi-vhxh2-2024.xml", d);
+  REQUIRE_MESSAGE(doc, d.str());
+  tmpl::Calendar cal;
+  REQUIRE(tmpl::load_calendar(testing::templates_dir() + "/calendar.toml", cal, d));
+  finalize(*doc, plan(), &cal);
+  CHECK(doc->header.agency == std::vector<std::string>{"KHỐI THI ĐUA", "CÁC CƠ QUAN LĨNH VỰC", "VĂN HÓA - XÃ HỘI 2"});
+  CHECK(doc->header.number_line == "Số:       /KH-KTĐ");
+  CHECK(doc->header.date_line == "Bắc Giang, ngày        tháng 5 năm 2024");
+  REQUIRE(doc->subject.size() == 2);
+  CHECK(doc->footnotes.size() == 3);
+  CHECK(plain_text(doc->footnotes[0]) == "về \"Tiếp tục đổi mới công tác thi đua, khen thưởng\"");
+  // I. (1. Mục đích, 2. Yêu cầu), II. (1. with 1.1.–1.6., 2. targets (1)–(6), 3. phases), III. (1., 2., 3.)
+  std::vector<std::string> top;
+  for (const auto &b : doc->body)
+    top.push_back(std::get<Section>(b).label + " " + upper_vi(plain_text(std::get<Section>(b).title)));
+  CHECK(top == std::vector<std::string>{"I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG VÀ CHƯƠNG TRÌNH THI ĐUA",
+                                        "III. TỔ CHỨC THỰC HIỆN"});
+  const auto &ii = std::get<Section>(doc->body[1]);
+  const auto &ii1 = std::get<Section>(ii.body.at(0));
+  std::vector<std::string> sub;
+  for (const auto &b : ii1.body)
+    if (auto *s = std::get_if<Section>(&b))
+      sub.push_back(s->label);
+  CHECK(sub == std::vector<std::string>{"1.1.", "1.2.", "1.3.", "1.4.", "1.5.", "1.6."});
+  const auto &ii2 = std::get<Section>(ii.body.at(1));
+  int targets = 0;
+  for (const auto &b : ii2.body)
+    if (auto *li = std::get_if<ListItem>(&b))
+      CHECK(li->label == "(" + std::to_string(++targets) + ")");
+  CHECK(targets == 6);
+  int phases = 0;
+  for (const auto &b : std::get<Section>(ii.body.at(2)).body)
+    phases += std::holds_alternative<Phase>(b);
+  CHECK(phases == 2);
+  CHECK(doc->recipients.back() == "- Lưu: VT, VP.");
+  REQUIRE(doc->signature);
+  CHECK(doc->signature->lines == std::vector<std::string>{"TRƯỞNG KHỐI", "GIÁM ĐỐC SỞ NGOẠI VỤ"});
+  CHECK(doc->signature->name == "Ngô Biên Cương");
+}
