@@ -69,10 +69,11 @@ std::string environment_key(const Config &cfg) {
     h.add(file_stamp(exe));
   }
   std::string fonts = cfg.fonts_dir.empty() ? text::Fonts::default_dir() : cfg.fonts_dir;
-  for (const char *f : {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf", "LiberationSerif-Italic.ttf",
-                        "LiberationSerif-BoldItalic.ttf"})
+  for (const char *f : {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+                        "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"})
     h.add(file_stamp(fonts + "/" + f));
-  h.add(std::string(cfg.docx ? "docx" : "") + (cfg.pdf ? "pdf" : "") + (cfg.signature_fields ? "fields" : ""));
+  h.add(std::string(cfg.docx ? "docx" : "") + (cfg.pdf ? "pdf" : "") +
+        (cfg.signature_fields ? "fields" : ""));
   return h.hex();
 }
 
@@ -144,7 +145,8 @@ struct Result {
   std::string diags;
 };
 
-Result render_one(const std::string &path, const std::string &out, const text::Fonts &fonts, const Config &cfg) {
+Result render_one(const std::string &path, const std::string &out, const text::Fonts &fonts,
+                  const Config &cfg) {
   auto t0 = std::chrono::steady_clock::now();
   Result r;
   Diagnostics d;
@@ -194,7 +196,8 @@ std::vector<Result> render_parallel(const std::vector<std::string> &todo, const 
       for (size_t i = size_t(w); i < todo.size(); i += size_t(jobs)) {
         Result r = render_one(todo[i], out, fonts, cfg);
         std::string diags = r.diags;
-        std::fprintf(f, "%zu %d %.3f %ld %ld %zu\n", i, int(r.status), r.ms, r.docx_size, r.pdf_size, diags.size());
+        std::fprintf(f, "%zu %d %.3f %ld %ld %zu\n", i, int(r.status), r.ms, r.docx_size, r.pdf_size,
+                     diags.size());
         std::fwrite(diags.data(), 1, diags.size(), f);
       }
       std::fclose(f);
@@ -261,13 +264,14 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
   std::string err;
   auto files = list_xml(opt.dir, err);
   if (!err.empty()) {
-    std::fprintf(stderr, "%s: error: cannot read the folder: %s (give the folder of the data files)\n", opt.dir.c_str(),
-                 err.c_str());
+    std::fprintf(stderr, "%s: error: cannot read the folder: %s (give the folder of the data files)\n",
+                 opt.dir.c_str(), err.c_str());
     return kExitIo;
   }
   Diagnostics dd;
   if (!opt.out.empty() && ::mkdir(opt.out.c_str(), 0755) != 0 && errno != EEXIST) {
-    std::fprintf(stderr, "%s: error: cannot create the output folder: %s\n", opt.out.c_str(), std::strerror(errno));
+    std::fprintf(stderr, "%s: error: cannot create the output folder: %s\n", opt.out.c_str(),
+                 std::strerror(errno));
     return kExitIo;
   }
   std::string manifest_path = opt.out + "/" + kManifestName;
@@ -321,7 +325,8 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
   }
   // Forget documents whose data file is gone.
   for (auto it = manifest.begin(); it != manifest.end();) {
-    bool present = std::any_of(files.begin(), files.end(), [&](const std::string &f) { return stem_of(f) == it->first; });
+    bool present = std::any_of(files.begin(), files.end(),
+                               [&](const std::string &f) { return stem_of(f) == it->first; });
     it = present ? std::next(it) : manifest.erase(it);
   }
   std::string m = "# vanban build manifest: document\tinputs\tdocx size\tpdf size\n";
@@ -332,14 +337,16 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
     rc = kExitIo;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("build: %d rendered, %d skipped, %d failed in %.0f ms (%d job%s)\n", rendered, skipped, failed, ms,
-              jobs, jobs == 1 ? "" : "s");
+  std::printf("build: %d rendered, %d skipped, %d failed in %.0f ms (%d job%s)\n", rendered, skipped, failed,
+              ms, jobs, jobs == 1 ? "" : "s");
   std::fflush(stdout);
   return rc;
 }
 
 std::atomic<bool> g_stop{false};
-void on_signal(int) { g_stop = true; }
+void on_signal(int) {
+  g_stop = true;
+}
 
 // Cheap fingerprint of everything a build reads, for --watch.
 std::string watch_stamp(const BuildOptions &opt) {
@@ -347,7 +354,8 @@ std::string watch_stamp(const BuildOptions &opt) {
   for (const auto &f : list_xml(opt.dir, err))
     s += file_stamp(f);
   std::string tdir = opt.cfg.templates_dir.empty() ? default_templates_dir() : opt.cfg.templates_dir;
-  for (const auto &f : {std::string("ke-hoach.toml"), std::string("giao-uoc.toml"), std::string("calendar.toml")})
+  for (const auto &f :
+       {std::string("ke-hoach.toml"), std::string("giao-uoc.toml"), std::string("calendar.toml")})
     s += file_stamp(tdir + "/" + f);
   s += file_stamp(opt.dir + "/calendar.toml");
   return s;

@@ -12,9 +12,9 @@ namespace vb::app {
 struct BuildOptions {
   std::string dir = "data";
   std::string out = "output";
-  int jobs = 0;        // 0 = number of cores
+  int jobs = 0; // 0 = number of cores
   bool watch = false;
-  bool quiet = false;  // no per-document lines (benchmarks)
+  bool quiet = false; // no per-document lines (benchmarks)
   Config cfg;
 };
 

@@ -51,7 +51,8 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
       for (const auto &[k, e] : cal.events)
         known += (known.empty() ? "" : ", ") + k;
       diags.error(path, loc, "unknown event '" + id + "'",
-                  "use one of the calendar's ids (" + known + "), or add it to a calendar.toml next to the data file");
+                  "use one of the calendar's ids (" + known +
+                      "), or add it to a calendar.toml next to the data file");
       ok = false;
     }
   if (!ok)
@@ -71,8 +72,9 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     // A documented limit, so that a runaway input ends in a clear error
     // rather than a PDF no office can print.
     if (pages.pages.size() > kMaxPages) {
-      diags.error(l.doc.file, {}, "the document lays out to " + std::to_string(pages.pages.size()) +
-                                      " pages; vanban renders at most " + std::to_string(kMaxPages),
+      diags.error(l.doc.file, {},
+                  "the document lays out to " + std::to_string(pages.pages.size()) +
+                      " pages; vanban renders at most " + std::to_string(kMaxPages),
                   "split it into several documents");
       return std::nullopt;
     }
@@ -106,8 +108,7 @@ static bool ensure_dir(const std::string &dir, std::string &err) {
   return true;
 }
 
-bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r,
-                   Diagnostics &diags) {
+bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r, Diagnostics &diags) {
   std::string err;
   if (!ensure_dir(dir, err)) {
     diags.error(dir, {}, "cannot create the output folder: " + err, "choose another folder with -o");
@@ -116,11 +117,13 @@ bool write_outputs(const std::string &dir, const std::string &stem, const Render
   std::string base = (dir.empty() ? "" : dir + "/") + stem;
   // Both files are produced in memory first: a failure here never leaves a
   // half-written document, and the previous outputs stay as they were.
-  for (auto [ext, bytes] : {std::pair<const char *, const std::string *>{".docx", &r.docx}, {".pdf", &r.pdf}}) {
+  for (auto [ext, bytes] :
+       {std::pair<const char *, const std::string *>{".docx", &r.docx}, {".pdf", &r.pdf}}) {
     if (bytes->empty())
       continue;
     if (!write_file_atomic(base + ext, *bytes, err)) {
-      diags.error(base + ext, {}, "cannot write: " + err, "check free space and permissions of the output folder");
+      diags.error(base + ext, {}, "cannot write: " + err,
+                  "check free space and permissions of the output folder");
       return false;
     }
   }

@@ -50,8 +50,7 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
 
 // Writes outputs atomically as DIR/<stem>.docx / .pdf. Returns false on an
 // I/O error (reported as FILE: error: …).
-bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r,
-                   Diagnostics &diags);
+bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r, Diagnostics &diags);
 
 std::string stem_of(const std::string &path);
 

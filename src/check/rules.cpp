@@ -17,9 +17,10 @@ namespace {
 
 bool starts_with_title(const std::string &name, std::string &which) {
   // Academic and professional titles that ô 7b forbids before the name.
-  static const char *titles[] = {"GS.", "PGS.", "TS.", "ThS.", "CN.", "KS.", "BS.", "DS.", "TSKH.", "NGND.", "NGƯT.",
-                                 "GS ", "PGS ", "TS ", "ThS ", "Tiến sĩ ", "Thạc sĩ ", "Giáo sư ", "Phó Giáo sư ",
-                                 "Kỹ sư ", "Bác sĩ "};
+  static const char *titles[] = {"GS.",          "PGS.",   "TS.",    "ThS.",     "CN.",      "KS.",
+                                 "BS.",          "DS.",    "TSKH.",  "NGND.",    "NGƯT.",    "GS ",
+                                 "PGS ",         "TS ",    "ThS ",   "Tiến sĩ ", "Thạc sĩ ", "Giáo sư ",
+                                 "Phó Giáo sư ", "Kỹ sư ", "Bác sĩ "};
   for (const char *t : titles)
     if (name.rfind(t, 0) == 0) {
       which = t;
@@ -68,7 +69,8 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
       diags.warning(f, doc.recipients_loc, "Nơi nhận has no 'Lưu: VT' line",
                     "end <recipients> with <archive>VT, <unit></archive>");
     if (!doc.signature && doc.parties.empty())
-      diags.warning(f, {}, "the document has no <signature>", "add <signature> with the authority and the signer");
+      diags.warning(f, {}, "the document has no <signature>",
+                    "add <signature> with the authority and the signer");
   }
 
   // A date more than a year ahead is almost always a typo.
@@ -87,7 +89,8 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
     auto styles = tmpl::make_styles(t);
     double text_width = (t.page_width - t.margin_left - t.margin_right).pt;
     double col = text_width * t.header_left;
-    auto fit = [&](const std::vector<std::string> &lines, bool bold, double size, const char *what, SourceLoc where) {
+    auto fit = [&](const std::vector<std::string> &lines, bool bold, double size, const char *what,
+                   SourceLoc where) {
       for (const auto &l : lines) {
         double w = fonts->width(text::face_of(bold, false), l, size);
         if (w > col) {
@@ -95,10 +98,11 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
           std::snprintf(buf, sizeof buf, "%.1f mm", w * 25.4 / 72);
           char cb[32];
           std::snprintf(cb, sizeof cb, "%.0f mm", col * 25.4 / 72);
-          diags.warning(f, where,
-                        std::string(what) + " line '" + l + "' is " + buf + " wide and wraps in the " + cb +
-                            " header column",
-                        "break it where the meaning breaks with <br/>, e.g. ỦY BAN NHÂN DÂN<br/>TỈNH BẮC NINH");
+          diags.warning(
+              f, where,
+              std::string(what) + " line '" + l + "' is " + buf + " wide and wraps in the " + cb +
+                  " header column",
+              "break it where the meaning breaks with <br/>, e.g. ỦY BAN NHÂN DÂN<br/>TỈNH BẮC NINH");
         }
       }
     };

@@ -15,54 +15,50 @@ using namespace vb;
 
 namespace {
 
-const char *kUsage =
-    "usage: vanban <command> [options]\n"
-    "\n"
-    "Renders Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from XML data\n"
-    "to DOCX and PDF.\n"
-    "\n"
-    "commands:\n"
-    "  check FILE.xml...     validate data files; print only diagnostics\n"
-    "  render FILE.xml...    write DIR/<name>.docx and DIR/<name>.pdf\n"
-    "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
-    "  new KIND              print a commented data file to fill in\n"
-    "  templates             list the document kinds\n"
-    "\n"
-    "  vanban <command> --help   options of a command\n"
-    "  vanban --version\n"
-    "\n"
-    "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
+const char *kUsage = "usage: vanban <command> [options]\n"
+                     "\n"
+                     "Renders Vietnamese administrative documents (Decree 30/2020/NĐ-CP) from XML data\n"
+                     "to DOCX and PDF.\n"
+                     "\n"
+                     "commands:\n"
+                     "  check FILE.xml...     validate data files; print only diagnostics\n"
+                     "  render FILE.xml...    write DIR/<name>.docx and DIR/<name>.pdf\n"
+                     "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
+                     "  new KIND              print a commented data file to fill in\n"
+                     "  templates             list the document kinds\n"
+                     "\n"
+                     "  vanban <command> --help   options of a command\n"
+                     "  vanban --version\n"
+                     "\n"
+                     "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
 
-const char *kCheckHelp =
-    "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
-    "\n"
-    "Loads and validates each file (schema, dates, numbers, template) and checks\n"
-    "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
-    "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
-    "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
-    "for every problem and nothing when all is well. Warnings do not fail.\n"
-    "\n"
-    "  --strict          treat warnings as errors (exit 1)\n"
-    "  --templates DIR   folder of the templates (default: the installed templates/)\n";
+const char *kCheckHelp = "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
+                         "\n"
+                         "Loads and validates each file (schema, dates, numbers, template) and checks\n"
+                         "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
+                         "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
+                         "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
+                         "for every problem and nothing when all is well. Warnings do not fail.\n"
+                         "\n"
+                         "  --strict          treat warnings as errors (exit 1)\n"
+                         "  --templates DIR   folder of the templates (default: the installed templates/)\n";
 
-const char *kNewHelp =
-    "usage: vanban new KIND\n"
-    "\n"
-    "Prints a complete, commented data file for KIND (see `vanban templates`),\n"
-    "dated this year, ready to fill in:  vanban new ke-hoach > data/my-plan.xml\n";
+const char *kNewHelp = "usage: vanban new KIND\n"
+                       "\n"
+                       "Prints a complete, commented data file for KIND (see `vanban templates`),\n"
+                       "dated this year, ready to fill in:  vanban new ke-hoach > data/my-plan.xml\n";
 
-const char *kRenderHelp =
-    "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
-    "\n"
-    "Writes DIR/<name>.docx and DIR/<name>.pdf for each FILE.xml. Files are written\n"
-    "to a temporary name and renamed: a failed run leaves earlier outputs intact.\n"
-    "\n"
-    "  -o, --output DIR        output folder (default: output/)\n"
-    "  --format LIST           docx, pdf or docx,pdf (default)\n"
-    "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
-    "  --real-time             stamp the real time and a random ID (not reproducible)\n"
-    "  --templates DIR         folder of the templates\n"
-    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
+const char *kRenderHelp = "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
+                          "\n"
+                          "Writes DIR/<name>.docx and DIR/<name>.pdf for each FILE.xml. Files are written\n"
+                          "to a temporary name and renamed: a failed run leaves earlier outputs intact.\n"
+                          "\n"
+                          "  -o, --output DIR        output folder (default: output/)\n"
+                          "  --format LIST           docx, pdf or docx,pdf (default)\n"
+                          "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
+                          "  --real-time             stamp the real time and a random ID (not reproducible)\n"
+                          "  --templates DIR         folder of the templates\n"
+                          "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
 
 const char *kBuildHelp =
     "usage: vanban build [DIR] [-o OUTDIR] [-j N] [--watch] [--format docx,pdf] [options]\n"
@@ -81,10 +77,9 @@ const char *kBuildHelp =
     "  --templates DIR         folder of the templates\n"
     "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
 
-const char *kTemplatesHelp =
-    "usage: vanban templates [--templates DIR]\n"
-    "\n"
-    "Lists the document kinds (templates/<kind>.toml) with their descriptions.\n";
+const char *kTemplatesHelp = "usage: vanban templates [--templates DIR]\n"
+                             "\n"
+                             "Lists the document kinds (templates/<kind>.toml) with their descriptions.\n";
 
 int usage_error(const std::string &msg, const char *help) {
   std::fprintf(stderr, "vanban: %s\n\n%s", msg.c_str(), help);
@@ -265,8 +260,8 @@ int cmd_new(int argc, char **argv) {
   std::string err;
   auto text = read_file(dir + "/" + a.files[0] + ".new.xml", err, 1 << 20);
   if (!text) {
-    std::fprintf(stderr, "%s/%s.new.xml: error: cannot read the skeleton: %s\n", dir.c_str(), a.files[0].c_str(),
-                 err.c_str());
+    std::fprintf(stderr, "%s/%s.new.xml: error: cannot read the skeleton: %s\n", dir.c_str(),
+                 a.files[0].c_str(), err.c_str());
     return kExitIo;
   }
   std::string year = std::to_string(check::today().year);
@@ -287,7 +282,8 @@ int cmd_templates(int argc, char **argv) {
   std::string dir = a.cfg.templates_dir.empty() ? app::default_templates_dir() : a.cfg.templates_dir;
   auto list = tmpl::list_templates(dir);
   if (list.empty()) {
-    std::fprintf(stderr, "%s: error: no templates found (point --templates at the templates/ folder)\n", dir.c_str());
+    std::fprintf(stderr, "%s: error: no templates found (point --templates at the templates/ folder)\n",
+                 dir.c_str());
     return kExitIo;
   }
   for (const auto &[kind, desc] : list)

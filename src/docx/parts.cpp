@@ -13,10 +13,14 @@ using tmpl::ParaStyle;
 
 const char *jc(tmpl::Align a) {
   switch (a) {
-  case tmpl::Align::Left: return "left";
-  case tmpl::Align::Center: return "center";
-  case tmpl::Align::Right: return "right";
-  case tmpl::Align::Justify: return "both";
+  case tmpl::Align::Left:
+    return "left";
+  case tmpl::Align::Center:
+    return "center";
+  case tmpl::Align::Right:
+    return "right";
+  case tmpl::Align::Justify:
+    return "both";
   }
   return "left";
 }
@@ -91,8 +95,7 @@ std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t) {
   x.leaf("w:name", {{"w:val", "Normal"}});
   x.leaf("w:qFormat");
   x.close();
-  x.open("w:style",
-         {{"w:type", "character"}, {"w:default", "1"}, {"w:styleId", "DefaultParagraphFont"}});
+  x.open("w:style", {{"w:type", "character"}, {"w:default", "1"}, {"w:styleId", "DefaultParagraphFont"}});
   x.leaf("w:name", {{"w:val", "Default Paragraph Font"}});
   x.leaf("w:uiPriority", {{"w:val", "1"}});
   x.leaf("w:semiHidden");
@@ -154,10 +157,8 @@ std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t) {
   x.leaf("w:name", {{"w:val", "VB Spacer"}});
   x.leaf("w:basedOn", {{"w:val", "Normal"}});
   x.open("w:pPr");
-  x.leaf("w:spacing", {{"w:before", "0"},
-                       {"w:after", "0"},
-                       {"w:line", num(geom::tiny_line)},
-                       {"w:lineRule", "exact"}});
+  x.leaf("w:spacing",
+         {{"w:before", "0"}, {"w:after", "0"}, {"w:line", num(geom::tiny_line)}, {"w:lineRule", "exact"}});
   x.close();
   x.open("w:rPr");
   size_rpr(x, 1);
@@ -236,9 +237,9 @@ std::string content_types_xml() {
 std::string root_rels_xml() {
   XmlWriter x;
   x.open("Relationships", {{"xmlns", kRelsNs}});
-  x.leaf("Relationship", {{"Id", "rId1"},
-                          {"Type", std::string(kRelBase) + "officeDocument"},
-                          {"Target", "word/document.xml"}});
+  x.leaf(
+      "Relationship",
+      {{"Id", "rId1"}, {"Type", std::string(kRelBase) + "officeDocument"}, {"Target", "word/document.xml"}});
   x.leaf("Relationship",
          {{"Id", "rId2"},
           {"Type", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"},
@@ -253,8 +254,7 @@ std::string document_rels_xml(size_t images) {
   XmlWriter x;
   x.open("Relationships", {{"xmlns", kRelsNs}});
   auto rel = [&](const char *id, const char *type, const char *target) {
-    x.leaf("Relationship",
-           {{"Id", id}, {"Type", std::string(kRelBase) + type}, {"Target", target}});
+    x.leaf("Relationship", {{"Id", id}, {"Type", std::string(kRelBase) + type}, {"Target", target}});
   };
   rel("rId1", "styles", "styles.xml");
   rel("rId2", "settings", "settings.xml");
@@ -281,8 +281,7 @@ static std::string doc_date(const model::Document &doc, const Options &opt) {
   const auto &h = doc.header;
   int y = h.year > 0 ? h.year : (doc.year > 0 ? doc.year : 1980);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", y, h.month.value_or(1),
-                h.day.value_or(1));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", y, h.month.value_or(1), h.day.value_or(1));
   return buf;
 }
 

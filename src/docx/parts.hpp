@@ -10,13 +10,14 @@
 namespace vb::docx {
 
 inline constexpr const char *kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-inline constexpr const char *kR =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+inline constexpr const char *kR = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 inline constexpr const char *kRelsNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 inline constexpr const char *kRelBase =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-inline std::string num(long v) { return std::to_string(v); }
+inline std::string num(long v) {
+  return std::to_string(v);
+}
 const char *jc(tmpl::Align a); // w:jc value
 // Plain text of runs: footnote marks dropped, breaks as spaces.
 std::string plain(const model::Inlines &in);

@@ -21,10 +21,14 @@ using tmpl::ParaStyle;
 
 Align align_of(model::Column::Align a) {
   switch (a) {
-  case model::Column::Align::Left: return Align::Left;
-  case model::Column::Align::Center: return Align::Center;
-  case model::Column::Align::Right: return Align::Right;
-  case model::Column::Align::Justify: return Align::Justify;
+  case model::Column::Align::Left:
+    return Align::Left;
+  case model::Column::Align::Center:
+    return Align::Center;
+  case model::Column::Align::Right:
+    return Align::Right;
+  case model::Column::Align::Justify:
+    return Align::Justify;
   }
   return Align::Left;
 }
@@ -52,8 +56,7 @@ std::optional<std::pair<double, double>> png_size(const std::string &png) {
     const auto *u = reinterpret_cast<const unsigned char *>(png.data() + at);
     return (uint32_t(u[0]) << 24) | (uint32_t(u[1]) << 16) | (uint32_t(u[2]) << 8) | u[3];
   };
-  if (png.size() < 33 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 ||
-      png.compare(12, 4, "IHDR") != 0)
+  if (png.size() < 33 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 || png.compare(12, 4, "IHDR") != 0)
     return std::nullopt;
   double w = be32(16), h = be32(20), dpi_x = 96, dpi_y = 96;
   for (size_t at = 8; at + 12 <= png.size();) {
@@ -216,7 +219,9 @@ public:
     para(p, [] {});
   }
 
-  void tiny(const std::string &sect = {}) { para(PPr{.style = "VbTiny", .sect = sect}, [] {}); }
+  void tiny(const std::string &sect = {}) {
+    para(PPr{.style = "VbTiny", .sect = sect}, [] {});
+  }
 
   // ------------------------------------------------------------ tables
   struct TableSpec {
@@ -295,8 +300,7 @@ public:
     for (size_t i = 0; i < weights.size(); ++i) {
       long c = i + 1 == weights.size()
                    ? total - used
-                   : std::lround(total * (sum > 0 ? std::max(weights[i], 0.0) / sum
-                                                  : 1.0 / weights.size()));
+                   : std::lround(total * (sum > 0 ? std::max(weights[i], 0.0) / sum : 1.0 / weights.size()));
       cols.push_back(c);
       used += c;
     }
@@ -397,8 +401,7 @@ public:
     para({.style = st.part_title.id}, [&] { inlines(p.title); });
     blocks(p.body);
   }
-  void list_item(const model::ListItem &li, const std::string &style,
-                 std::optional<Align> align = {}) {
+  void list_item(const model::ListItem &li, const std::string &style, std::optional<Align> align = {}) {
     para({.style = style, .align = align}, [&] {
       run(li.label, {.bold = li.label_bold});
       run(" ");
@@ -424,8 +427,7 @@ public:
         list_item(*li, st.table_cell.id, align == Align::Center ? Align::Left : align);
         cell_blocks(li->children, align);
       } else {
-        std::visit([&](const auto &v) { block(v); },
-                   static_cast<const model::Block::variant &>(b));
+        std::visit([&](const auto &v) { block(v); }, static_cast<const model::Block::variant &>(b));
       }
     }
   }
@@ -491,8 +493,7 @@ public:
       if (auto *p = std::get_if<model::Para>(&b))
         para({.style = st.body.id, .keep_next = true}, [&] { inlines(p->content); });
       else
-        std::visit([&](const auto &v) { block(v); },
-                   static_cast<const model::Block::variant &>(b));
+        std::visit([&](const auto &v) { block(v); }, static_cast<const model::Block::variant &>(b));
     }
   }
 
@@ -549,9 +550,15 @@ public:
     auto emu = [](double pt) { return num(Length::points(pt).emu()); };
     const char *pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     x.open("w:r").open("w:drawing");
-    x.open("wp:anchor", {{"distT", "0"}, {"distB", "0"}, {"distL", "0"}, {"distR", "0"},
-                         {"simplePos", "0"}, {"relativeHeight", num(251659264L + z)},
-                         {"behindDoc", "0"}, {"locked", "0"}, {"layoutInCell", "1"},
+    x.open("wp:anchor", {{"distT", "0"},
+                         {"distB", "0"},
+                         {"distL", "0"},
+                         {"distR", "0"},
+                         {"simplePos", "0"},
+                         {"relativeHeight", num(251659264L + z)},
+                         {"behindDoc", "0"},
+                         {"locked", "0"},
+                         {"layoutInCell", "1"},
                          {"allowOverlap", "1"}});
     x.leaf("wp:simplePos", {{"x", "0"}, {"y", "0"}});
     x.open("wp:positionH", {{"relativeFrom", "column"}}).elem("wp:posOffset", emu(x_pt)).close();
@@ -560,9 +567,7 @@ public:
     x.leaf("wp:effectExtent", {{"l", "0"}, {"t", "0"}, {"r", "0"}, {"b", "0"}});
     x.leaf("wp:wrapNone");
     x.leaf("wp:docPr", {{"id", num(id)}, {"name", "Picture " + num(id)}});
-    x.open("wp:cNvGraphicFramePr")
-        .leaf("a:graphicFrameLocks", {{"noChangeAspect", "1"}})
-        .close();
+    x.open("wp:cNvGraphicFramePr").leaf("a:graphicFrameLocks", {{"noChangeAspect", "1"}}).close();
     x.open("a:graphic");
     x.open("a:graphicData", {{"uri", pic}});
     x.open("pic:pic");
@@ -616,8 +621,8 @@ public:
     }
   }
 
-  void signature_block(const model::Signature &s, double col_w,
-                       std::optional<long> gap_before = {}, long extra_room = 0) {
+  void signature_block(const model::Signature &s, double col_w, std::optional<long> gap_before = {},
+                       long extra_room = 0) {
     bool first = true;
     for (const auto &l : s.lines) {
       PPr p{.style = st.sign_line.id, .keep_next = true};
@@ -700,8 +705,9 @@ public:
         for (const auto &l : doc.parties[i + k].signature.lines)
           lines[k] += count_lines(st.sign_line, l, avail);
       int most = *std::max_element(lines.begin(), lines.end());
-      double lh = fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic),
-                                    st.sign_line.size) * st.sign_line.line;
+      double lh =
+          fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
+          st.sign_line.line;
       if (pad > 0)
         empty_cell(pad);
       for (size_t k = 0; k < in_row; ++k) {
@@ -803,11 +809,17 @@ std::string footnotes_xml(Body &b) {
   x = XmlWriter();
   x.open("w:footnotes", {{"xmlns:w", kW}, {"xmlns:r", kR}});
   x.open("w:footnote", {{"w:type", "separator"}, {"w:id", "-1"}});
-  x.open("w:p").open("w:pPr").leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}}).close();
+  x.open("w:p")
+      .open("w:pPr")
+      .leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}})
+      .close();
   x.open("w:r").leaf("w:separator").close().close();
   x.close();
   x.open("w:footnote", {{"w:type", "continuationSeparator"}, {"w:id", "0"}});
-  x.open("w:p").open("w:pPr").leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}}).close();
+  x.open("w:p")
+      .open("w:pPr")
+      .leaf("w:spacing", {{"w:after", "0"}, {"w:line", "240"}, {"w:lineRule", "auto"}})
+      .close();
   x.open("w:r").leaf("w:continuationSeparator").close().close();
   x.close();
   for (size_t i = 0; i < b.doc.footnotes.size(); ++i) {

@@ -28,7 +28,7 @@ inline constexpr long tiny_line = 20; // 1 pt exact
 inline constexpr double agency_rule_share = 0.4;
 inline constexpr double subject_rule_share = 1.0 / 3.0;
 // Covenant signature grid: space above each block, cell padding left/right.
-inline constexpr long party_gap = 240;    // 12 pt
+inline constexpr long party_gap = 240;      // 12 pt
 inline constexpr long party_cell_pad = 108; // 5.4 pt
 } // namespace geom
 

@@ -7,10 +7,18 @@ std::string xml_escape(std::string_view s) {
   r.reserve(s.size());
   for (char c : s) {
     switch (c) {
-    case '&': r += "&amp;"; break;
-    case '<': r += "&lt;"; break;
-    case '>': r += "&gt;"; break;
-    case '"': r += "&quot;"; break;
+    case '&':
+      r += "&amp;";
+      break;
+    case '<':
+      r += "&lt;";
+      break;
+    case '>':
+      r += "&gt;";
+      break;
+    case '"':
+      r += "&quot;";
+      break;
     default:
       if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n')
         break;

@@ -19,12 +19,17 @@ using namespace vb::model;
 
 namespace {
 
-std::string name_of(const xmlNode *n) { return reinterpret_cast<const char *>(n->name); }
+std::string name_of(const xmlNode *n) {
+  return reinterpret_cast<const char *>(n->name);
+}
 
-bool is_elem(const xmlNode *n) { return n->type == XML_ELEMENT_NODE; }
+bool is_elem(const xmlNode *n) {
+  return n->type == XML_ELEMENT_NODE;
+}
 
 bool is_space(const std::string &s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
 std::string collapse(const std::string &s) {
@@ -136,7 +141,8 @@ struct Loader {
     std::string s = trim(raw);
     if (s.empty())
       return std::nullopt;
-    bool digits = s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool digits =
+        s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
     auto report = [&](const std::string &m) {
       if (a)
         attr_error(n, a, m, hint);
@@ -186,8 +192,7 @@ struct Loader {
   }
 
   // ------------------------------------------------------------ inlines
-  void inlines(const xmlNode *n, Inlines &out, bool bold, bool italic, int depth,
-               bool in_footnote = false) {
+  void inlines(const xmlNode *n, Inlines &out, bool bold, bool italic, int depth, bool in_footnote = false) {
     if (!depth_ok(n, depth))
       return;
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -235,7 +240,8 @@ struct Loader {
         r.text = "year";
         if (auto f = attr(c, "form")) {
           if (*f != "number" && *f != "can-chi")
-            attr_error(c, "form", "form=\"" + *f + "\" is unknown", "use number (2024) or can-chi (Giáp Thìn)");
+            attr_error(c, "form", "form=\"" + *f + "\" is unknown",
+                       "use number (2024) or can-chi (Giáp Thìn)");
           else
             r.form = *f;
         }
@@ -246,7 +252,8 @@ struct Loader {
           bool neg = !s.empty() && s[0] == '-';
           if (!s.empty() && (s[0] == '-' || s[0] == '+'))
             s = s.substr(1);
-          auto v = int_value(c, "offset", s, 0, 100, "year offset", "write offset=\"-1\" for the year before");
+          auto v =
+              int_value(c, "offset", s, 0, 100, "year offset", "write offset=\"-1\" for the year before");
           r.offset = v ? (neg ? -*v : *v) : 0;
         }
         out.push_back(r);
@@ -259,7 +266,8 @@ struct Loader {
         r.italic = italic;
         auto ev = attr(c, "event");
         if (!ev || trim(*ev).empty())
-          error(c, "<anniv> has no event", "write <anniv event=\"thanh-lap-dang\"/> (ids are in templates/calendar.toml)");
+          error(c, "<anniv> has no event",
+                "write <anniv event=\"thanh-lap-dang\"/> (ids are in templates/calendar.toml)");
         else
           r.ref = trim(*ev);
         r.form = attr(c, "form").value_or("full");
@@ -300,8 +308,7 @@ struct Loader {
     for (const xmlNode *c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
         if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(c->prev ? c->prev : n, "text directly inside <" + name_of(n) + ">",
-                "wrap it in <p>…</p>");
+          error(c->prev ? c->prev : n, "text directly inside <" + name_of(n) + ">", "wrap it in <p>…</p>");
         continue;
       }
       if (!is_elem(c))
@@ -346,9 +353,10 @@ struct Loader {
       blocks(c, p.body, depth, body_set(), kBodyBlocks, first && name_of(first) == "title" ? 1 : 0);
       out.push_back(std::move(p));
     } else if (nm == "targets" || nm == "bullets" || nm == "numbered") {
-      list(c, out, depth, nm == "targets"    ? ListItem::Kind::Target
-                          : nm == "numbered" ? ListItem::Kind::Numbered
-                                             : ListItem::Kind::Dash,
+      list(c, out, depth,
+           nm == "targets"    ? ListItem::Kind::Target
+           : nm == "numbered" ? ListItem::Kind::Numbered
+                              : ListItem::Kind::Dash,
            0);
     } else if (nm == "table") {
       table(c, out, depth);
@@ -356,7 +364,8 @@ struct Loader {
   }
 
   static const std::set<std::string> &body_set() {
-    static const std::set<std::string> s = {"p", "section", "part", "targets", "bullets", "numbered", "phase", "table"};
+    static const std::set<std::string> s = {"p",       "section",  "part",  "targets",
+                                            "bullets", "numbered", "phase", "table"};
     return s;
   }
 
@@ -425,7 +434,8 @@ struct Loader {
     for (const xmlNode *c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE) {
         if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <" + name_of(n) + ">", std::string("wrap it in <") + item_name + ">…</" + item_name + ">");
+          error(n, "text directly inside <" + name_of(n) + ">",
+                std::string("wrap it in <") + item_name + ">…</" + item_name + ">");
         continue;
       }
       if (!is_elem(c))
@@ -447,7 +457,8 @@ struct Loader {
         if (is_list) {
           nested_seen = true;
           list(k, li.children, depth + 1, ListItem::Kind::Dash, nest + 1);
-        } else if (nested_seen && !(k->type == XML_TEXT_NODE && is_space(reinterpret_cast<const char *>(k->content)))) {
+        } else if (nested_seen &&
+                   !(k->type == XML_TEXT_NODE && is_space(reinterpret_cast<const char *>(k->content)))) {
           error(k, "text after a nested list", "put the item's text before its <bullets>");
         } else if (!nested_seen) {
           xmlAddChild(tmp, xmlCopyNode(k, 1));
@@ -509,7 +520,8 @@ struct Loader {
       if (*b == "none")
         t.borders = false;
       else if (*b != "all")
-        attr_error(n, "borders", "borders=\"" + *b + "\" is not all or none", "write borders=\"all\" or borders=\"none\"");
+        attr_error(n, "borders", "borders=\"" + *b + "\" is not all or none",
+                   "write borders=\"all\" or borders=\"none\"");
     }
     t.numbered = boolean("numbered", false);
     t.header_row = boolean("header", true);
@@ -601,8 +613,8 @@ struct Loader {
       for (const auto &r : t.rows)
         if (r.kind == Row::Kind::Normal && r.cells.size() != want)
           diags.error(file, r.loc,
-                      "row has " + std::to_string(r.cells.size()) + " cells, the table has " + std::to_string(want) +
-                          (t.numbered ? " (plus the automatic STT column)" : ""),
+                      "row has " + std::to_string(r.cells.size()) + " cells, the table has " +
+                          std::to_string(want) + (t.numbered ? " (plus the automatic STT column)" : ""),
                       "give every <row> exactly " + std::to_string(want) + " <cell>");
       if (t.numbered && t.columns.size() < 2)
         error(n, "a numbered table needs an STT column and at least one more", "add a <col>");
@@ -642,7 +654,8 @@ struct Loader {
     for (const xmlNode *c = n->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE) {
         if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <" + name_of(n) + ">", party ? "use <unit>, <name>" : "use <authority>, <title>, <name>");
+          error(n, "text directly inside <" + name_of(n) + ">",
+                party ? "use <unit>, <name>" : "use <authority>, <title>, <name>");
         continue;
       }
       if (!is_elem(c))
@@ -753,7 +766,8 @@ struct Loader {
     for (const xmlNode *c = n->children; c; c = c->next) {
       if (!is_elem(c)) {
         if (c->type == XML_TEXT_NODE && !is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <header>", "use <parent>, <agency>, <number>, <code>, <place>, <date>");
+          error(n, "text directly inside <header>",
+                "use <parent>, <agency>, <number>, <code>, <place>, <date>");
         continue;
       }
       std::string nm = name_of(c);
@@ -785,8 +799,9 @@ struct Loader {
           h.agency_in_text = *s;
       } else if (nm == "number") {
         check_attrs(c, {});
-        h.number = int_value(c, nullptr, text_of(c), 1, 999999, "document number",
-                             "write digits only, or leave <number/> empty for a number assigned at registration");
+        h.number =
+            int_value(c, nullptr, text_of(c), 1, 999999, "document number",
+                      "write digits only, or leave <number/> empty for a number assigned at registration");
       } else if (nm == "code") {
         check_attrs(c, {});
         h.code_loc = loc(c);
@@ -814,7 +829,8 @@ struct Loader {
     if (!place)
       error(n, "<header> has no <place>", "add <place>Bắc Giang</place>: the địa danh of the date line");
     if (!date)
-      error(n, "<header> has no <date>", "add <date year=\"2024\" month=\"5\" day=\"12\"/> (day and month may be left out)");
+      error(n, "<header> has no <date>",
+            "add <date year=\"2024\" month=\"5\" day=\"12\"/> (day and month may be left out)");
   }
 
   void date_attrs(const xmlNode *c) {
@@ -834,7 +850,8 @@ struct Loader {
       h.year = *yv;
     }
     if (auto m = attr(c, "month"))
-      h.month = int_value(c, "month", *m, 1, 12, "month", "write 1 to 12, or leave month out to keep it blank");
+      h.month =
+          int_value(c, "month", *m, 1, 12, "month", "write 1 to 12, or leave month out to keep it blank");
     if (auto d = attr(c, "day"))
       h.day = int_value(c, "day", *d, 1, 31, "day", "write 1 to 31, or leave day out to keep it blank");
     if (h.day && h.month) {
@@ -871,9 +888,9 @@ struct Loader {
         doc.year = *v;
     }
     // Children in this order; header and body are required.
-    static const std::vector<std::string> order = {"header",     "subject", "opening",   "body",
-                                                   "closing",    "recipients", "drafter", "signature",
-                                                   "parties",    "appendix"};
+    static const std::vector<std::string> order = {"header",  "subject",    "opening", "body",
+                                                   "closing", "recipients", "drafter", "signature",
+                                                   "parties", "appendix"};
     int last = -1;
     std::set<std::string> seen;
     for (const xmlNode *c = root->children; c; c = c->next) {
@@ -891,7 +908,8 @@ struct Loader {
       std::string nm = name_of(c);
       auto it = std::find(order.begin(), order.end(), nm);
       if (it == order.end()) {
-        unknown(c, root, "header, subject, opening, body, closing, recipients, drafter, signature, parties, appendix");
+        unknown(c, root,
+                "header, subject, opening, body, closing, recipients, drafter, signature, parties, appendix");
         continue;
       }
       int idx = int(it - order.begin());
@@ -900,7 +918,9 @@ struct Loader {
         continue;
       }
       if (idx < last)
-        error(c, "<" + nm + "> is out of order", "the order is: header, subject, opening, body, closing, recipients, drafter, signature, parties, appendix");
+        error(c, "<" + nm + "> is out of order",
+              "the order is: header, subject, opening, body, closing, recipients, drafter, signature, "
+              "parties, appendix");
       last = std::max(last, idx);
       seen.insert(nm);
       if (nm == "header") {
@@ -943,7 +963,8 @@ struct Loader {
       }
     }
     if (!seen.count("header"))
-      error(root, "<document> has no <header>", "add <header> with the agency, place and date (see docs/format.md)");
+      error(root, "<document> has no <header>",
+            "add <header> with the agency, place and date (see docs/format.md)");
     if (!seen.count("subject"))
       error(root, "<document> has no <subject>", "add <subject>…</subject>: the trích yếu under the title");
     if (!seen.count("body"))

@@ -115,7 +115,9 @@ void on_internal_subset(void *ctx, const xmlChar *, const xmlChar *, const xmlCh
   xmlStopParser(ctxt);
 }
 
-xmlParserInputPtr deny_loader(const char *, const char *, xmlParserCtxtPtr) { return nullptr; }
+xmlParserInputPtr deny_loader(const char *, const char *, xmlParserCtxtPtr) {
+  return nullptr;
+}
 
 void silent(void *, const char *, ...) {}
 void capture_first(void *ctx, xmlErrorPtr e) {
@@ -172,8 +174,7 @@ SourceLoc XmlSource::attr_loc(const xmlNode *n, const char *attr) const {
   return it != attributes.end() ? it->second : loc(n);
 }
 
-std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file,
-                                     Diagnostics &diags) {
+std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags) {
   init_libxml();
   auto src = std::make_unique<XmlSource>();
   if (bytes.empty()) {
@@ -270,7 +271,9 @@ static xmlRelaxNGPtr compiled_schema() {
   return g_schema;
 }
 
-void prepare_schema() { compiled_schema(); }
+void prepare_schema() {
+  compiled_schema();
+}
 
 bool validate_schema(const XmlSource &src, const std::string &file, Diagnostics &diags) {
   xmlRelaxNGPtr schema = compiled_schema();

@@ -27,8 +27,7 @@ struct XmlSource {
 };
 
 // Parses `bytes`; on error reports FILE:LINE:COL and returns null.
-std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file,
-                                     Diagnostics &diags);
+std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags);
 
 void prepare_schema();
 

@@ -84,10 +84,10 @@ struct Part {
 struct ListItem {
   enum class Kind { Target, Dash, Plus, Numbered };
   Kind kind = Kind::Dash;
-  std::string label;   // computed: "(3)", "-", "+", "4."
+  std::string label; // computed: "(3)", "-", "+", "4."
   bool label_bold = false;
   Inlines content;
-  Blocks children;     // nested items (a dash list under a target, …)
+  Blocks children; // nested items (a dash list under a target, …)
   SourceLoc loc;
 };
 
@@ -100,8 +100,8 @@ struct Phase {
 
 // Tables: body tables (bordered or not) and appendix task tables.
 struct Column {
-  Inlines header;      // header-row label (may be empty when no header row)
-  double weight = 1;   // relative width
+  Inlines header;    // header-row label (may be empty when no header row)
+  double weight = 1; // relative width
   enum class Align { Left, Center, Right, Justify } align = Align::Left;
 };
 struct Cell {
@@ -110,7 +110,7 @@ struct Cell {
 struct Row {
   enum class Kind { Normal, Group };
   Kind kind = Kind::Normal;
-  std::string number; // computed STT: "I", "II" for groups; "1", "2" inside
+  std::string number;  // computed STT: "I", "II" for groups; "1", "2" inside
   Inlines group_title; // Group rows: text spanning the columns after the STT
   std::vector<Cell> cells;
   SourceLoc loc;
@@ -119,8 +119,8 @@ struct Table {
   std::vector<Column> columns; // when `numbered`, columns[0] is the STT column
   std::vector<Row> rows;
   bool borders = true;
-  bool header_row = true;  // repeated on each page
-  bool numbered = false;   // first column is an automatic STT
+  bool header_row = true; // repeated on each page
+  bool numbered = false;  // first column is an automatic STT
   SourceLoc loc;
 };
 
@@ -130,13 +130,13 @@ struct Block : std::variant<Para, Basis, Section, Part, ListItem, Phase, Table> 
 
 // ---------------------------------------------------------------- document
 struct Header {
-  std::vector<std::string> parent;  // lines, capitals (may be empty)
-  std::vector<std::string> agency;  // lines, capitals
-  std::string agency_in_text;       // how running text names the agency ("UBND xã Trí Yên")
-  std::optional<int> number;        // blank = assigned at registration
-  std::string code;                 // ký hiệu, e.g. "KH-KTĐ" (may be empty)
+  std::vector<std::string> parent; // lines, capitals (may be empty)
+  std::vector<std::string> agency; // lines, capitals
+  std::string agency_in_text;      // how running text names the agency ("UBND xã Trí Yên")
+  std::optional<int> number;       // blank = assigned at registration
+  std::string code;                // ký hiệu, e.g. "KH-KTĐ" (may be empty)
   std::string place;
-  std::optional<int> day, month;    // blank allowed
+  std::optional<int> day, month; // blank allowed
   int year = 0;
   SourceLoc loc;
   SourceLoc code_loc, date_loc, agency_loc, parent_loc; // for the decree checks
@@ -162,14 +162,14 @@ struct Signature {
 };
 
 struct Party {
-  std::string unit;      // "Sở Ngoại vụ" as written in the data
-  Signature signature;   // lines = {"ĐẠI DIỆN SỞ NGOẠI VỤ"} unless given
+  std::string unit;    // "Sở Ngoại vụ" as written in the data
+  Signature signature; // lines = {"ĐẠI DIỆN SỞ NGOẠI VỤ"} unless given
   SourceLoc loc;
 };
 
 struct Appendix {
-  std::string label;     // computed: "Phụ lục" or "Phụ lục I", "Phụ lục II"
-  Inlines title;         // rendered in capitals
+  std::string label; // computed: "Phụ lục" or "Phụ lục I", "Phụ lục II"
+  Inlines title;     // rendered in capitals
   bool landscape = false;
   Blocks body;
   std::string attached_line; // computed "(Kèm theo Kế hoạch số …/KH-… ngày … của …)"
@@ -177,20 +177,20 @@ struct Appendix {
 };
 
 struct Document {
-  std::string file;        // source path, for diagnostics
-  std::string kind;        // template name: "ke-hoach", "giao-uoc"
-  SourceLoc kind_loc;      // where the data names it (for "unknown kind")
-  int year = 0;            // the document's year (header date year by default)
+  std::string file;   // source path, for diagnostics
+  std::string kind;   // template name: "ke-hoach", "giao-uoc"
+  SourceLoc kind_loc; // where the data names it (for "unknown kind")
+  int year = 0;       // the document's year (header date year by default)
   Header header;
-  std::vector<Inlines> subject; // trích yếu, one entry per line
-  Blocks opening;          // Basis and Para
-  Blocks body;             // Section, Part, Para, ListItem, Phase, Table
-  Blocks closing;          // Para
+  std::vector<Inlines> subject;        // trích yếu, one entry per line
+  Blocks opening;                      // Basis and Para
+  Blocks body;                         // Section, Part, Para, ListItem, Phase, Table
+  Blocks closing;                      // Para
   std::vector<std::string> recipients; // final lines "- X;" … "- Lưu: VT, VP."
   bool has_recipients = false;         // the data has a <recipients> element
   bool has_archive = false;            // … with an <archive> (Lưu) line
   SourceLoc recipients_loc;
-  std::string drafter;     // optional ô 12 text, e.g. "PL.(300)"
+  std::string drafter;                // optional ô 12 text, e.g. "PL.(300)"
   std::optional<Signature> signature; // single signer (plans)
   std::vector<Party> parties;         // covenant signers
   std::vector<Inlines> footnotes;     // numbered 1..n in reading order
@@ -199,8 +199,8 @@ struct Document {
   std::vector<std::pair<std::string, SourceLoc>> anniv_refs;
 
   // Computed by finalize() from the template:
-  std::string title;       // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"
-  std::string title_case;  // sentence-case form used in the "Kèm theo" line: "Kế hoạch"
+  std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"
+  std::string title_case; // sentence-case form used in the "Kèm theo" line: "Kế hoạch"
 
   // Document info for DOCX core properties / PDF info.
   std::string meta_subject, meta_keywords;

@@ -84,8 +84,12 @@ struct Finalizer {
               tmpl::Scheme sc = schemes[std::min<size_t>(size_t(level - 1), schemes.size() - 1)];
               int n = ++section_no;
               switch (sc) {
-              case tmpl::Scheme::Roman: x.label = roman(n) + "."; break;
-              case tmpl::Scheme::Arabic: x.label = std::to_string(n) + "."; break;
+              case tmpl::Scheme::Roman:
+                x.label = roman(n) + ".";
+                break;
+              case tmpl::Scheme::Arabic:
+                x.label = std::to_string(n) + ".";
+                break;
               case tmpl::Scheme::ArabicPath:
                 // "1.1." continues a decimal parent; under I. it is plain "1.".
                 if (parent_scheme == tmpl::Scheme::Arabic || parent_scheme == tmpl::Scheme::ArabicPath)
@@ -93,8 +97,12 @@ struct Finalizer {
                 else
                   x.label = std::to_string(n) + ".";
                 break;
-              case tmpl::Scheme::Alpha: x.label = viet_alpha(n) + ")"; break;
-              case tmpl::Scheme::Paren: x.label = "(" + std::to_string(n) + ")"; break;
+              case tmpl::Scheme::Alpha:
+                x.label = viet_alpha(n) + ")";
+                break;
+              case tmpl::Scheme::Paren:
+                x.label = "(" + std::to_string(n) + ")";
+                break;
               }
               resolve(x.title);
               resolve(x.runin);
@@ -111,13 +119,19 @@ struct Finalizer {
 
   void item(ListItem &x, int &target_no, int &numbered_no, int depth) {
     switch (x.kind) {
-    case ListItem::Kind::Target: x.label = "(" + std::to_string(++target_no) + ")"; break;
+    case ListItem::Kind::Target:
+      x.label = "(" + std::to_string(++target_no) + ")";
+      break;
     case ListItem::Kind::Numbered:
       x.label = std::to_string(++numbered_no) + ".";
       x.label_bold = true;
       break;
-    case ListItem::Kind::Dash: x.label = "-"; break; // nested lists are Plus unless marked "-"
-    case ListItem::Kind::Plus: x.label = "+"; break;
+    case ListItem::Kind::Dash:
+      x.label = "-";
+      break; // nested lists are Plus unless marked "-"
+    case ListItem::Kind::Plus:
+      x.label = "+";
+      break;
     }
     resolve(x.content);
     int t2 = 0, n2 = 0;
@@ -249,9 +263,10 @@ struct Finalizer {
         agency_text += (agency_text.empty() ? "" : " ") + l;
     std::string num = h.number ? two_digits(*h.number) : kBlank;
     std::string code = h.code.empty() ? t.abbreviation : h.code;
-    std::string when = "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
-                       (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) +
-                       " năm " + std::to_string(h.year);
+    std::string when =
+        "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
+        (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) + " năm " +
+        std::to_string(h.year);
     for (size_t i = 0; i < doc.appendices.size(); ++i) {
       auto &a = doc.appendices[i];
       a.label = doc.appendices.size() == 1 ? "Phụ lục" : "Phụ lục " + roman(int(i) + 1);
@@ -271,7 +286,8 @@ struct Finalizer {
       doc.meta_keywords = t.description + ", " + std::to_string(doc.year);
     if (doc.meta_date.empty()) {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year, h.month.value_or(1), h.day.value_or(1));
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year, h.month.value_or(1),
+                    h.day.value_or(1));
       doc.meta_date = buf;
     }
   }
@@ -298,7 +314,8 @@ std::string date_line(const Header &h) {
 
 std::string can_chi(int year) {
   static const char *stems[] = {"Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý"};
-  static const char *branches[] = {"Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
+  static const char *branches[] = {"Tý",  "Sửu", "Dần",  "Mão", "Thìn", "Tỵ",
+                                   "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi"};
   return std::string(stems[(year + 6) % 10]) + " " + branches[(year + 8) % 12];
 }
 
@@ -308,8 +325,11 @@ void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal)
 
 std::string anniversary(const tmpl::Event &e, int year, const std::string &form) {
   // Dates in the forms the seeds use: ND30's leading zeros (day < 10, months 1–2).
-  auto dm = [&] { return two_digits(e.day) + "/" + (e.month <= 2 ? two_digits(e.month) : std::to_string(e.month)); };
-  std::string range = "(" + dm() + "/" + std::to_string(e.year) + " - " + dm() + "/" + std::to_string(year) + ")";
+  auto dm = [&] {
+    return two_digits(e.day) + "/" + (e.month <= 2 ? two_digits(e.month) : std::to_string(e.month));
+  };
+  std::string range =
+      "(" + dm() + "/" + std::to_string(e.year) + " - " + dm() + "/" + std::to_string(year) + ")";
   std::string years = std::to_string(year - e.year);
   if (form == "years")
     return years;

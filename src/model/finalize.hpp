@@ -18,11 +18,11 @@ void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal 
 std::string anniversary(const tmpl::Event &e, int year, const std::string &form);
 
 // Numbering helpers (exposed for tests).
-std::string roman(int n);                    // 1 → "I"
-std::string viet_alpha(int n);               // 1 → "a", 6 → "e" (after đ)
+std::string roman(int n);      // 1 → "I"
+std::string viet_alpha(int n); // 1 → "a", 6 → "e" (after đ)
 std::string two_digits(int n);
-std::string can_chi(int year);                // 2024 → "Giáp Thìn" (lunar year name)               // 5 → "05"
-std::string upper_vi(const std::string &s);  // Vietnamese-aware capitals
+std::string can_chi(int year); // 2024 → "Giáp Thìn" (lunar year name)               // 5 → "05"
+std::string upper_vi(const std::string &s); // Vietnamese-aware capitals
 std::string lower_vi(const std::string &s);
 
 // The "Số:" line and the place/date line (ND30 ô 3, ô 4).

@@ -33,7 +33,9 @@ std::string viet_alpha(int n) {
   return r;
 }
 
-std::string two_digits(int n) { return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+  return (n >= 0 && n < 10 ? "0" : "") + std::to_string(n);
+}
 
 namespace {
 char32_t upper_cp(char32_t c) {
@@ -76,7 +78,11 @@ template <class F> std::string map_cps(const std::string &s, F f) {
 }
 } // namespace
 
-std::string upper_vi(const std::string &s) { return map_cps(s, upper_cp); }
-std::string lower_vi(const std::string &s) { return map_cps(s, lower_cp); }
+std::string upper_vi(const std::string &s) {
+  return map_cps(s, upper_cp);
+}
+std::string lower_vi(const std::string &s) {
+  return map_cps(s, lower_cp);
+}
 
 } // namespace vb::model

@@ -127,10 +127,11 @@ std::vector<const ParaStyle *> Styles::all() const {
   for (const auto &h : heading)
     v.push_back(&h);
   for (const ParaStyle *p :
-       {&part_label, &part_title, &phase, &title, &subject, &header_parent, &header_agency,
-        &header_national, &header_motto, &header_number, &header_date, &recipients_label,
-        &recipients_item, &drafter, &sign_line, &sign_name, &footnote, &table_cell, &table_header,
-        &appendix_label, &appendix_title, &appendix_attached, &page_number})
+       {&part_label,     &part_title,        &phase,           &title,        &subject,
+        &header_parent,  &header_agency,     &header_national, &header_motto, &header_number,
+        &header_date,    &recipients_label,  &recipients_item, &drafter,      &sign_line,
+        &sign_name,      &footnote,          &table_cell,      &table_header, &appendix_label,
+        &appendix_title, &appendix_attached, &page_number})
     v.push_back(p);
   return v;
 }

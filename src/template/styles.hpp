@@ -23,21 +23,21 @@ struct ParaStyle {
   Length first_line{}; // first-line indent (from the left indent)
   Length left{}, right{};
   Length before{}, after{};
-  double line = 1.0;   // multiple of single line height
+  double line = 1.0; // multiple of single line height
   bool keep_next = false;
   bool keep_lines = false;
   bool widow_control = true;
 };
 
 struct Styles {
-  ParaStyle body;         // Para, untitled Section, ListItem
-  ParaStyle basis;        // căn cứ (italic)
-  ParaStyle heading[4];   // titled sections, level 1..4 (level ≥ 4 uses [3])
-  ParaStyle part_label;   // "Phần I"
+  ParaStyle body;       // Para, untitled Section, ListItem
+  ParaStyle basis;      // căn cứ (italic)
+  ParaStyle heading[4]; // titled sections, level 1..4 (level ≥ 4 uses [3])
+  ParaStyle part_label; // "Phần I"
   ParaStyle part_title;
-  ParaStyle phase;        // "* Đợt thi đua …"
-  ParaStyle title;        // tên loại
-  ParaStyle subject;      // trích yếu
+  ParaStyle phase;   // "* Đợt thi đua …"
+  ParaStyle title;   // tên loại
+  ParaStyle subject; // trích yếu
   ParaStyle header_parent, header_agency, header_national, header_motto;
   ParaStyle header_number, header_date;
   ParaStyle recipients_label, recipients_item, drafter;

@@ -135,8 +135,7 @@ bool parse_toml(const std::string &text, const std::string &path, Diagnostics &d
       char *end = nullptr;
       v.num = std::strtod(start, &end);
       if (end == start || !std::isfinite(v.num)) {
-        err("'" + key + "' needs a number, a \"string\", true/false or [\"list\"]",
-            "e.g. " + key + " = 14");
+        err("'" + key + "' needs a number, a \"string\", true/false or [\"list\"]", "e.g. " + key + " = 14");
         continue;
       }
       i += size_t(end - start);
@@ -165,8 +164,7 @@ std::string fmt(double v) {
 
 } // namespace
 
-std::optional<Template> parse_template(const std::string &text, const std::string &path,
-                                       Diagnostics &diags) {
+std::optional<Template> parse_template(const std::string &text, const std::string &path, Diagnostics &diags) {
   std::map<std::string, Value> kv;
   size_t before = diags.error_count();
   parse_toml(text, path, diags, kv);
@@ -198,8 +196,8 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
       return;
     if (v->num < lo - 1e-9 || v->num > hi + 1e-9) {
       diags.error(path, v->loc,
-                  "'" + key + "' = " + fmt(v->num) + " is outside Decree 30/2020's range " + fmt(lo) +
-                      "–" + fmt(hi) + " for " + what,
+                  "'" + key + "' = " + fmt(v->num) + " is outside Decree 30/2020's range " + fmt(lo) + "–" +
+                      fmt(hi) + " for " + what,
                   "choose a value from " + fmt(lo) + " to " + fmt(hi));
       return;
     }
@@ -238,8 +236,7 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
       [&](double v) { t.para_after = Length::points(v); });
   num("paragraph.line_spacing", 1, 1.5, "the line spacing (single to 1.5 lines)", pt(t.line_spacing));
   num("paragraph.signature_room_mm", 20, 35, "the room for the signature (mm)", mm(t.signature_room));
-  num("layout.header_left", 0.35, 0.5, "the left header column's share of the width",
-      pt(t.header_left));
+  num("layout.header_left", 0.35, 0.5, "the left header column's share of the width", pt(t.header_left));
   num("ending.signature_columns", 2, 3, "signature blocks per row",
       [&](double v) { t.signature_columns = int(std::lround(v)); });
   if (auto v = get("ending.recipients", Value::Type::Bool))
@@ -289,14 +286,12 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
 static bool valid_kind(const std::string &kind) {
   if (kind.empty() || kind.size() > 64)
     return false;
-  return std::all_of(kind.begin(), kind.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
+  return std::all_of(kind.begin(), kind.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-std::optional<Template> load_template(const std::string &dir, const std::string &kind,
-                                      Diagnostics &diags, const std::string &ref_file,
-                                      SourceLoc ref_loc) {
+std::optional<Template> load_template(const std::string &dir, const std::string &kind, Diagnostics &diags,
+                                      const std::string &ref_file, SourceLoc ref_loc) {
   std::string path = dir + "/" + kind + ".toml";
   std::string err;
   std::optional<std::string> text;
@@ -348,7 +343,8 @@ bool parse_calendar(const std::string &text, const std::string &path, Calendar &
   for (const auto &[key, v] : kv) {
     size_t dot = key.rfind('.');
     if (dot == std::string::npos) {
-      diags.error(path, v.loc, "'" + key + "' is outside an [event] section", "start each event with [its-id]");
+      diags.error(path, v.loc, "'" + key + "' is outside an [event] section",
+                  "start each event with [its-id]");
       continue;
     }
     std::string id = key.substr(0, dot), field = key.substr(dot + 1);
@@ -374,12 +370,14 @@ bool parse_calendar(const std::string &text, const std::string &path, Calendar &
       e.month = m;
       e.day = d;
     } else {
-      diags.error(path, v.loc, "unknown field '" + field + "' of event '" + id + "'", "an event has name and date");
+      diags.error(path, v.loc, "unknown field '" + field + "' of event '" + id + "'",
+                  "an event has name and date");
     }
   }
   for (auto &[id, e] : found) {
     if (e.name.empty() || e.year == 0) {
-      diags.error(path, {}, "event '" + id + "' needs both name and date", "add name = \"…\" and date = \"YYYY-MM-DD\"");
+      diags.error(path, {}, "event '" + id + "' needs both name and date",
+                  "add name = \"…\" and date = \"YYYY-MM-DD\"");
       continue;
     }
     cal.events[id] = e;

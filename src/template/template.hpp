@@ -14,19 +14,19 @@ namespace vb::tmpl {
 
 // Numbering schemes for one level of the body hierarchy.
 enum class Scheme {
-  Roman,       // I. II. III.
-  Arabic,      // 1. 2. 3.
-  ArabicPath,  // 1.1. 1.2. (parent's number + own)
-  Alpha,       // a) b) c) đ) … (Vietnamese alphabet)
-  Paren,       // (1) (2)
+  Roman,      // I. II. III.
+  Arabic,     // 1. 2. 3.
+  ArabicPath, // 1.1. 1.2. (parent's number + own)
+  Alpha,      // a) b) c) đ) … (Vietnamese alphabet)
+  Paren,      // (1) (2)
 };
 
 struct Template {
-  std::string kind;        // "ke-hoach"
-  std::string description; // "Kế hoạch"
-  std::string title;       // tên loại, may use {year}: "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
-  std::string abbreviation;// "KH" (empty for kinds without one)
-  std::string source;      // path of the template file
+  std::string kind;         // "ke-hoach"
+  std::string description;  // "Kế hoạch"
+  std::string title;        // tên loại, may use {year}: "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
+  std::string abbreviation; // "KH" (empty for kinds without one)
+  std::string source;       // path of the template file
 
   // Page (portrait A4; appendix pages may be landscape).
   Length page_width = Length::mm(210), page_height = Length::mm(297);
@@ -37,25 +37,25 @@ struct Template {
 
   // Sizes, in points.
   double size_body = 14;
-  double size_national = 13;   // Quốc hiệu
-  double size_motto = 14;      // Tiêu ngữ
-  double size_agency = 13;     // parent and issuing agency
-  double size_number = 13;     // "Số: …"
-  double size_date = 14;       // place and date
-  double size_title = 14;      // tên loại
-  double size_subject = 14;    // trích yếu
-  double size_signature = 14;  // authority, title, name
+  double size_national = 13;  // Quốc hiệu
+  double size_motto = 14;     // Tiêu ngữ
+  double size_agency = 13;    // parent and issuing agency
+  double size_number = 13;    // "Số: …"
+  double size_date = 14;      // place and date
+  double size_title = 14;     // tên loại
+  double size_subject = 14;   // trích yếu
+  double size_signature = 14; // authority, title, name
   double size_recipients_label = 12;
   double size_recipients = 11;
   double size_page_number = 14;
   double size_footnote = 10;
-  double size_table = 13;      // text in body/appendix tables
+  double size_table = 13; // text in body/appendix tables
 
   // Paragraphs.
   Length first_line_indent = Length::cm(1.27);
   Length para_before = Length::points(0);
   Length para_after = Length::points(6);
-  double line_spacing = 1.0;   // multiple of single
+  double line_spacing = 1.0;              // multiple of single
   Length signature_room = Length::mm(25); // space for the handwritten signature
 
   // Header table split: left column share of the text width.
@@ -65,21 +65,19 @@ struct Template {
   std::vector<Scheme> numbering = {Scheme::Roman, Scheme::Arabic, Scheme::ArabicPath, Scheme::Alpha};
 
   // Ending.
-  bool recipients = true;     // has "Nơi nhận"
-  int signature_columns = 2;  // covenant grid columns (2 or 3)
+  bool recipients = true;    // has "Nơi nhận"
+  int signature_columns = 2; // covenant grid columns (2 or 3)
 };
 
 // Loads templates/<kind>.toml from `dir`. Errors (unknown key, value outside
 // ND30's range, syntax) go to `diags` with the template file's line/column.
 // An unknown kind is reported at `ref_file`:`ref_loc` (the data file's
 // kind attribute) when given.
-std::optional<Template> load_template(const std::string &dir, const std::string &kind,
-                                      Diagnostics &diags, const std::string &ref_file = {},
-                                      SourceLoc ref_loc = {});
+std::optional<Template> load_template(const std::string &dir, const std::string &kind, Diagnostics &diags,
+                                      const std::string &ref_file = {}, SourceLoc ref_loc = {});
 
 // Parses template text (for tests); `path` is used in diagnostics.
-std::optional<Template> parse_template(const std::string &text, const std::string &path,
-                                       Diagnostics &diags);
+std::optional<Template> parse_template(const std::string &text, const std::string &path, Diagnostics &diags);
 
 // Kinds available in `dir` (file stems, sorted), with their descriptions.
 std::vector<std::pair<std::string, std::string>> list_templates(const std::string &dir);

@@ -24,7 +24,9 @@ void Diagnostics::warning(std::string file, SourceLoc loc, std::string message, 
   items_.push_back({Severity::Warning, std::move(file), loc, std::move(message), std::move(hint)});
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 size_t Diagnostics::error_count() const {
   size_t n = 0;

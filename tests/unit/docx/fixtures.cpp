@@ -25,10 +25,13 @@ Inline br() {
   x.kind = Inline::Kind::Break;
   return x;
 }
-Block para(Inlines in) { return Para{std::move(in), {}}; }
-Block para(std::string s) { return para(Inlines{t(std::move(s))}); }
-Block section(int level, std::string label, std::string title, Blocks body,
-              Inlines runin = {}) {
+Block para(Inlines in) {
+  return Para{std::move(in), {}};
+}
+Block para(std::string s) {
+  return para(Inlines{t(std::move(s))});
+}
+Block section(int level, std::string label, std::string title, Blocks body, Inlines runin = {}) {
   Section s;
   s.level = level;
   s.label = std::move(label);
@@ -47,7 +50,9 @@ Block item(ListItem::Kind k, std::string label, std::string text, Blocks childre
   li.children = std::move(children);
   return li;
 }
-Cell cell(std::string s) { return Cell{{para(std::move(s))}}; }
+Cell cell(std::string s) {
+  return Cell{{para(std::move(s))}};
+}
 
 const char *kLong =
     "Phát huy truyền thống thi đua yêu nước, khơi dậy lòng tự hào dân tộc, yêu quê hương đất "
@@ -119,19 +124,17 @@ Document plan_fixture() {
       section(1, "I.", "Mục đích, yêu cầu",
               {section(2, "1.", "Mục đích", {para(kLong), para({t(kLong), fn(2)})}),
                section(2, "2.", "", {},
-                       {t("Việc xét khen thưởng phải kịp thời, chặt chẽ, "),
-                        t("đúng đối tượng", true), t(", "), t("đúng thành tích", false, true),
-                        t(".")}),
-               section(2, "3.", "Yêu cầu cụ thể đối với các cơ quan, đơn vị trong Khối thi đua",
-                       {}, {t("các cơ quan chủ động xây dựng kế hoạch."), br(),
-                            t("Dòng sau ngắt dòng.")})}),
-      section(1, "II.", "Chỉ tiêu và nội dung thi đua",
-              {item(ListItem::Kind::Target, "(1)", "Giải quyết việc làm cho 23.000 người;",
-                    {item(ListItem::Kind::Dash, "-", "Một ý.",
-                          {item(ListItem::Kind::Plus, "+", "Một ý con.")})}),
-               item(ListItem::Kind::Target, "(2)", "Tỷ lệ hộ nghèo giảm 1,5%."),
-               Phase{"*", {t("Đợt thi đua thứ nhất: Từ ngày 01/01/2024 đến 30/6/2024")}, {}},
-               para(kLong), Block{task_table()}, para(kLong)}),
+                       {t("Việc xét khen thưởng phải kịp thời, chặt chẽ, "), t("đúng đối tượng", true),
+                        t(", "), t("đúng thành tích", false, true), t(".")}),
+               section(2, "3.", "Yêu cầu cụ thể đối với các cơ quan, đơn vị trong Khối thi đua", {},
+                       {t("các cơ quan chủ động xây dựng kế hoạch."), br(), t("Dòng sau ngắt dòng.")})}),
+      section(
+          1, "II.", "Chỉ tiêu và nội dung thi đua",
+          {item(ListItem::Kind::Target, "(1)", "Giải quyết việc làm cho 23.000 người;",
+                {item(ListItem::Kind::Dash, "-", "Một ý.", {item(ListItem::Kind::Plus, "+", "Một ý con.")})}),
+           item(ListItem::Kind::Target, "(2)", "Tỷ lệ hộ nghèo giảm 1,5%."),
+           Phase{"*", {t("Đợt thi đua thứ nhất: Từ ngày 01/01/2024 đến 30/6/2024")}, {}}, para(kLong),
+           Block{task_table()}, para(kLong)}),
       Part{"Phần II", {t("Tổ chức thực hiện")}, {section(1, "I.", "Trách nhiệm", {para(kLong)})}, {}},
   };
   d.closing = {para("Trên đây là Kế hoạch tổ chức phong trào thi đua năm 2024 của Sở Nội vụ./.")};

@@ -11,8 +11,8 @@
 #include "docx/docx.hpp"
 #include "docx/opc.hpp"
 #include "docx/xml.hpp"
-#include "template/styles.hpp"
 #include "fixtures.hpp"
+#include "template/styles.hpp"
 #include "test_support.hpp"
 
 using namespace vb;
@@ -122,13 +122,11 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
   std::vector<std::string> names;
   for (auto &p : parts)
     names.push_back(p.name);
-  CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels",
-                                          "word/document.xml", "word/_rels/document.xml.rels",
-                                          "word/styles.xml", "word/settings.xml",
-                                          "word/footnotes.xml", "word/header1.xml",
-                                          "word/header2.xml", "docProps/core.xml",
-                                          "docProps/app.xml", "word/media/image1.png",
-                                          "word/media/image2.png"});
+  CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
+                                          "word/_rels/document.xml.rels", "word/styles.xml",
+                                          "word/settings.xml", "word/footnotes.xml", "word/header1.xml",
+                                          "word/header2.xml", "docProps/core.xml", "docProps/app.xml",
+                                          "word/media/image1.png", "word/media/image2.png"});
   CHECK(!parts[11].compress); // PNGs are stored
   auto m = unpack(bytes);
   for (auto &entry : m) { // no structured binding: clang 14 cannot capture one in INFO
@@ -154,8 +152,8 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
     const auto &h = st.heading[0];
     auto face = text::face_of(h.bold, h.italic);
     Length hang = tmpl::label_hang(fonts()->width(face, "II.", h.size), fonts()->width(face, " ", h.size));
-    std::string ind = "<w:ind w:left=\"" + std::to_string((h.first_line + hang).twips()) +
-                      "\" w:hanging=\"" + std::to_string(hang.twips()) + "\"/>";
+    std::string ind = "<w:ind w:left=\"" + std::to_string((h.first_line + hang).twips()) + "\" w:hanging=\"" +
+                      std::to_string(hang.twips()) + "\"/>";
     size_t at = body.find("<w:t xml:space=\"preserve\">II.</w:t>");
     REQUIRE(at != std::string::npos);
     size_t ind_at = body.rfind(ind, at);
@@ -171,8 +169,7 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
     const std::string &fn = m["word/footnotes.xml"];
     CHECK(fn.find("w:type=\"separator\" w:id=\"-1\"") != std::string::npos);
     CHECK(fn.find("w:type=\"continuationSeparator\" w:id=\"0\"") != std::string::npos);
-    CHECK(body.find("<w:footnoteReference w:id=\"1\"/>") <
-          body.find("<w:footnoteReference w:id=\"2\"/>"));
+    CHECK(body.find("<w:footnoteReference w:id=\"1\"/>") < body.find("<w:footnoteReference w:id=\"2\"/>"));
     CHECK(count(fn, "<w:footnoteRef/>") == 2);
     CHECK(fn.find("ban hành Quy định") != std::string::npos);
     CHECK(m["word/styles.xml"].find("<w:vertAlign w:val=\"superscript\"/>") != std::string::npos);
@@ -191,8 +188,8 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
   }
   SUBCASE("every paragraph style is a named style") {
     const std::string &st = m["word/styles.xml"];
-    for (const char *id : {"VbBody", "VbBasis", "VbHeading1", "VbHeading4", "VbTitle", "VbSubject",
-                           "VbMotto", "VbSignName", "VbFootnote", "VbPageNumber", "VbRule"})
+    for (const char *id : {"VbBody", "VbBasis", "VbHeading1", "VbHeading4", "VbTitle", "VbSubject", "VbMotto",
+                           "VbSignName", "VbFootnote", "VbPageNumber", "VbRule"})
       CHECK_MESSAGE(st.find(std::string("w:styleId=\"") + id + "\"") != std::string::npos, id);
   }
   SUBCASE("core properties") {
@@ -204,8 +201,7 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
     docx::Options o;
     o.created = "2024-06-02T08:00:00Z";
     auto m2 = unpack(docx::render(doc, tp, *fonts(), o));
-    CHECK(m2["docProps/core.xml"].find(">2024-06-02T08:00:00Z</dcterms:modified>") !=
-          std::string::npos);
+    CHECK(m2["docProps/core.xml"].find(">2024-06-02T08:00:00Z</dcterms:modified>") != std::string::npos);
   }
   SUBCASE("signature and seal pictures") {
     CHECK(count(body, "<wp:anchor ") == 2);
@@ -213,9 +209,9 @@ TEST_CASE("a plan renders to a complete, deterministic package") {
     CHECK(m["word/media/image1.png"] == read(testing::source_dir() + "/tests/unit/docx/signature.png"));
   }
   SUBCASE("golden parts") {
-    for (const char *p : {"[Content_Types].xml", "word/document.xml", "word/styles.xml",
-                          "word/settings.xml", "word/footnotes.xml", "word/header1.xml",
-                          "word/header2.xml", "word/_rels/document.xml.rels", "docProps/core.xml"}) {
+    for (const char *p : {"[Content_Types].xml", "word/document.xml", "word/styles.xml", "word/settings.xml",
+                          "word/footnotes.xml", "word/header1.xml", "word/header2.xml",
+                          "word/_rels/document.xml.rels", "docProps/core.xml"}) {
       std::string name = p;
       std::replace(name.begin(), name.end(), '/', '_');
       std::erase_if(name, [](char c) { return c == '[' || c == ']'; });
@@ -234,7 +230,7 @@ TEST_CASE("a covenant ends with a grid of party signatures") {
     const std::string &body = m["word/document.xml"];
     CHECK(body.find("Nơi nhận") == std::string::npos);
     CHECK(count(body, "ĐẠI DIỆN ") == 5);
-    CHECK(count(body, "<w:gridCol ") == 2 + 2 * cols); // header table, signature grid
+    CHECK(count(body, "<w:gridCol ") == 2 + 2 * cols);    // header table, signature grid
     CHECK(count(body, "<w:gridSpan w:val=\"2\"/>") == 5); // each block spans two half-columns
     check_golden("covenant" + std::to_string(cols) + ".document.xml", body);
   }

@@ -50,9 +50,10 @@ TEST_CASE("a missing required field") {
 }
 
 TEST_CASE("a date that does not exist") {
-  CHECK(first_error(doc_with("<header><agency>SỞ</agency><place>P</place>\n"
-                             "  <date year=\"2024\" month=\"2\" day=\"30\"/></header>")) ==
-        "bad.xml:4:31: error: 2024-02-30 is not a date: February 2024 has 29 days (fix the day or the month)");
+  CHECK(
+      first_error(doc_with("<header><agency>SỞ</agency><place>P</place>\n"
+                           "  <date year=\"2024\" month=\"2\" day=\"30\"/></header>")) ==
+      "bad.xml:4:31: error: 2024-02-30 is not a date: February 2024 has 29 days (fix the day or the month)");
 }
 
 TEST_CASE("a number that is not a number") {
@@ -63,8 +64,10 @@ TEST_CASE("a number that is not a number") {
 }
 
 TEST_CASE("a month out of range") {
-  CHECK(first_error(doc_with("<header><agency>SỞ</agency><place>P</place><date year=\"2024\" month=\"13\"/></header>")) ==
-        "bad.xml:3:62: error: month 13 is out of range 1–12 (write 1 to 12, or leave month out to keep it blank)");
+  CHECK(first_error(doc_with(
+            "<header><agency>SỞ</agency><place>P</place><date year=\"2024\" month=\"13\"/></header>")) ==
+        "bad.xml:3:62: error: month 13 is out of range 1–12 (write 1 to 12, or leave month out to keep it "
+        "blank)");
 }
 
 TEST_CASE("a DOCTYPE (external entity, entity bomb) is refused before it is read") {
@@ -81,16 +84,20 @@ TEST_CASE("a DOCTYPE (external entity, entity bomb) is refused before it is read
 }
 
 TEST_CASE("an undeclared entity") {
-  CHECK(first_error(doc_with(kGoodHeader, "<subject>S &nbsp;</subject><body/>")) ==
-        "bad.xml:4:18: error: malformed XML: Entity 'nbsp' not defined (only &amp; &lt; &gt; &quot; &apos; and "
-        "&#NNNN; are allowed)");
+  CHECK(
+      first_error(doc_with(kGoodHeader, "<subject>S &nbsp;</subject><body/>")) ==
+      "bad.xml:4:18: error: malformed XML: Entity 'nbsp' not defined (only &amp; &lt; &gt; &quot; &apos; and "
+      "&#NNNN; are allowed)");
 }
 
 TEST_CASE("an unknown attribute and a bad signature prefix") {
   CHECK(first_error(doc_with(kGoodHeader, "<subject>S</subject><body><p align=\"x\">t</p></body>")) ==
         "bad.xml:4:30: error: unknown attribute 'align' on <p> (<p> takes no attributes)");
-  CHECK(first_error(doc_with(kGoodHeader, "<subject>S</subject><body/>\n<signature prefix=\"K.T\"><authority>A</authority></signature>")) ==
-        "bad.xml:5:12: error: signature prefix 'K.T' is not one of Decree 30's (use TM., KT., TL., TUQ. or Q. (or none))");
+  CHECK(first_error(doc_with(
+            kGoodHeader,
+            "<subject>S</subject><body/>\n<signature prefix=\"K.T\"><authority>A</authority></signature>")) ==
+        "bad.xml:5:12: error: signature prefix 'K.T' is not one of Decree 30's (use TM., KT., TL., TUQ. or "
+        "Q. (or none))");
 }
 
 TEST_CASE("a table row with the wrong number of cells") {

@@ -12,7 +12,9 @@ std::string wrap(const std::string &body) {
          "<document kind=\"ke-hoach\" year=\"2024\">\n"
          "  <header><agency>SỞ NỘI VỤ</agency><place>Bắc Giang</place><date year=\"2024\"/></header>\n"
          "  <subject>Thi đua</subject>\n"
-         "  <body>" + body + "</body>\n"
+         "  <body>" +
+         body +
+         "</body>\n"
          "</document>\n";
 }
 } // namespace
@@ -46,7 +48,8 @@ TEST_CASE("text is normalised to NFC on load") {
 TEST_CASE("inline bold, italic, footnotes and breaks") {
   Diagnostics d;
   auto doc = load::load_string(
-      wrap("<p>Trước <b>đậm <i>nghiêng</i></b> sau<fn>chú thích một</fn>.<br/>Dòng hai<fn>hai</fn></p>"), "t.xml", d);
+      wrap("<p>Trước <b>đậm <i>nghiêng</i></b> sau<fn>chú thích một</fn>.<br/>Dòng hai<fn>hai</fn></p>"),
+      "t.xml", d);
   REQUIRE_MESSAGE(doc, d.str());
   const auto &in = std::get<Para>(doc->body[0]).content;
   REQUIRE(in.size() >= 7);
@@ -65,10 +68,10 @@ TEST_CASE("inline bold, italic, footnotes and breaks") {
 
 TEST_CASE("lists: targets, nested bullets, numbered items") {
   Diagnostics d;
-  auto doc = load::load_string(
-      wrap("<section><title>Chỉ tiêu</title><targets><target>Một;</target><target>Hai:"
-           "<bullets><item>con</item></bullets></target></targets></section>"),
-      "t.xml", d);
+  auto doc =
+      load::load_string(wrap("<section><title>Chỉ tiêu</title><targets><target>Một;</target><target>Hai:"
+                             "<bullets><item>con</item></bullets></target></targets></section>"),
+                        "t.xml", d);
   REQUIRE_MESSAGE(doc, d.str());
   const auto &s = std::get<Section>(doc->body[0]);
   REQUIRE(s.body.size() == 2);

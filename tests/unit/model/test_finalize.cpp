@@ -73,8 +73,9 @@ TEST_CASE("inserting and removing a section renumbers what follows") {
 }
 
 TEST_CASE("targets count on across lists of one section; bullets nest as +") {
-  Document doc = load_doc("<section><title>T</title><targets><target>a</target><target>b</target></targets>"
-                      "<p>giữa</p><targets><target>c<bullets><item>x</item></bullets></target></targets></section>");
+  Document doc =
+      load_doc("<section><title>T</title><targets><target>a</target><target>b</target></targets>"
+               "<p>giữa</p><targets><target>c<bullets><item>x</item></bullets></target></targets></section>");
   finalize(doc, plan());
   const auto &s = std::get<Section>(doc.body[0]);
   CHECK(std::get<ListItem>(s.body[0]).label == "(1)");
@@ -85,9 +86,10 @@ TEST_CASE("targets count on across lists of one section; bullets nest as +") {
 }
 
 TEST_CASE("header lines, title, recipients and signature are final text") {
-  Document doc = load_doc("<p>x</p>", "<recipients><to>Sở Nội vụ;</to><to>Lãnh đạo Sở</to><archive>VT, VP</archive>"
-                                  "</recipients><signature prefix=\"KT.\"><authority>Giám đốc</authority>"
-                                  "<title>PHÓ GIÁM ĐỐC</title><name>Đinh Hữu Công</name></signature>");
+  Document doc =
+      load_doc("<p>x</p>", "<recipients><to>Sở Nội vụ;</to><to>Lãnh đạo Sở</to><archive>VT, VP</archive>"
+                           "</recipients><signature prefix=\"KT.\"><authority>Giám đốc</authority>"
+                           "<title>PHÓ GIÁM ĐỐC</title><name>Đinh Hữu Công</name></signature>");
   finalize(doc, plan());
   CHECK(doc.header.number_line == "Số: 07/KH-SNV");
   CHECK(doc.header.date_line == "Bắc Giang, ngày        tháng 3 năm 2024");
@@ -106,7 +108,8 @@ TEST_CASE("appendix label and the Kèm theo line come from the main header") {
   CHECK(doc.appendices[0].label == "Phụ lục");
   CHECK(doc.appendices[0].attached_line ==
         "(Kèm theo Kế hoạch số 07/KH-SNV ngày        tháng 3 năm 2024 của SỞ NỘI VỤ)");
-  Document two = load_doc("<p>x</p>", "<appendix><title>A</title></appendix><appendix><title>B</title></appendix>");
+  Document two =
+      load_doc("<p>x</p>", "<appendix><title>A</title></appendix><appendix><title>B</title></appendix>");
   two.header.number.reset();
   finalize(two, plan());
   CHECK(two.appendices[1].label == "Phụ lục II");
@@ -136,7 +139,8 @@ TEST_CASE("the seed 000 plan loads into the expected tree") {
   tmpl::Calendar cal;
   REQUIRE(tmpl::load_calendar(testing::templates_dir() + "/calendar.toml", cal, d));
   finalize(*doc, plan(), &cal);
-  CHECK(doc->header.agency == std::vector<std::string>{"KHỐI THI ĐUA", "CÁC CƠ QUAN LĨNH VỰC", "VĂN HÓA - XÃ HỘI 2"});
+  CHECK(doc->header.agency ==
+        std::vector<std::string>{"KHỐI THI ĐUA", "CÁC CƠ QUAN LĨNH VỰC", "VĂN HÓA - XÃ HỘI 2"});
   CHECK(doc->header.number_line == "Số:       /KH-KTĐ");
   CHECK(doc->header.date_line == "Bắc Giang, ngày        tháng 5 năm 2024");
   REQUIRE(doc->subject.size() == 2);

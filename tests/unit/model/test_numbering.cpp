@@ -16,7 +16,8 @@ TEST_CASE("label helpers") {
   CHECK(viet_alpha(23) == "y");
   CHECK(two_digits(5) == "05");
   CHECK(two_digits(16) == "16");
-  CHECK(upper_vi("Sở Lao động - Thương binh và Xã hội; ơ ư đ ă ỹ") == "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI; Ơ Ư Đ Ă Ỹ");
+  CHECK(upper_vi("Sở Lao động - Thương binh và Xã hội; ơ ư đ ă ỹ") ==
+        "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI; Ơ Ư Đ Ă Ỹ");
   CHECK(lower_vi("KẾ HOẠCH") == "kế hoạch");
 }
 

@@ -34,14 +34,16 @@ TEST_CASE("mixed header sizes are refused") {
   Diagnostics d;
   auto t = tmpl::parse_template("title = \"X\"\n[sizes]\nnational = 12\n", "x.toml", d);
   CHECK(!t);
-  CHECK(d.str().find("Quốc hiệu / Tiêu ngữ / place-and-date sizes 12 / 14 / 14 are mixed") != std::string::npos);
+  CHECK(d.str().find("Quốc hiệu / Tiêu ngữ / place-and-date sizes 12 / 14 / 14 are mixed") !=
+        std::string::npos);
 }
 
 TEST_CASE("unknown settings and syntax errors") {
   Diagnostics d;
   CHECK(!tmpl::parse_template("title = \"X\"\ncolour = \"red\"\n", "x.toml", d));
-  CHECK(d.items()[0].str() == "x.toml:2:10: error: unknown setting 'colour' (see templates/ke-hoach.toml for the "
-                              "settings a template can have)");
+  CHECK(d.items()[0].str() ==
+        "x.toml:2:10: error: unknown setting 'colour' (see templates/ke-hoach.toml for the "
+        "settings a template can have)");
   Diagnostics d2;
   CHECK(!tmpl::parse_template("title = \"X\n", "x.toml", d2));
   CHECK(d2.items()[0].str() == "x.toml:1:11: error: unterminated string (close it with \")");
