@@ -186,6 +186,16 @@ struct Loader {
     return true;
   }
 
+  // Element-only content: whitespace between elements is fine, other text
+  // is reported. Returns true when `c` is a text node (the caller skips it).
+  bool stray_text(const xmlNode *c, const xmlNode *parent, const std::string &hint) {
+    if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+      return false;
+    if (!is_space(reinterpret_cast<const char *>(c->content)))
+      error(c->prev ? c->prev : parent, "text directly inside <" + name_of(parent) + ">", hint);
+    return true;
+  }
+
   void unknown(const xmlNode *c, const xmlNode *parent, const std::string &allowed) {
     error(c, "unknown element <" + name_of(c) + "> in <" + name_of(parent) + ">",
           allowed.empty() ? "<" + name_of(parent) + "> holds text only" : "allowed here: " + allowed);
@@ -202,10 +212,6 @@ struct Loader {
         r.bold = bold;
         r.italic = italic;
         out.push_back(r);
-        continue;
-      }
-      if (c->type == XML_ENTITY_REF_NODE) {
-        error(c, "entity references are not allowed", "write the character itself (UTF-8)");
         continue;
       }
       if (!is_elem(c))
@@ -235,9 +241,7 @@ struct Loader {
         out.push_back(r);
       } else if (nm == "year") {
         check_attrs(c, {"offset", "form"});
-        Inline r;
-        r.kind = Inline::Kind::Field;
-        r.text = "year";
+        Inline r = field("year", bold, italic);
         if (auto f = attr(c, "form")) {
           if (*f != "number" && *f != "can-chi")
             attr_error(c, "form", "form=\"" + *f + "\" is unknown",
@@ -245,8 +249,6 @@ struct Loader {
           else
             r.form = *f;
         }
-        r.bold = bold;
-        r.italic = italic;
         if (auto o = attr(c, "offset")) {
           std::string s = trim(*o);
           bool neg = !s.empty() && s[0] == '-';
@@ -259,11 +261,7 @@ struct Loader {
         out.push_back(r);
       } else if (nm == "anniv") {
         check_attrs(c, {"event", "form"});
-        Inline r;
-        r.kind = Inline::Kind::Field;
-        r.text = "anniv";
-        r.bold = bold;
-        r.italic = italic;
+        Inline r = field("anniv", bold, italic);
         auto ev = attr(c, "event");
         if (!ev || trim(*ev).empty())
           error(c, "<anniv> has no event",
@@ -278,16 +276,20 @@ struct Loader {
         out.push_back(r);
       } else if (nm == "party-count" || nm == "party-list") {
         check_attrs(c, {});
-        Inline r;
-        r.kind = Inline::Kind::Field;
-        r.text = nm;
-        r.bold = bold;
-        r.italic = italic;
-        out.push_back(r);
+        out.push_back(field(nm.c_str(), bold, italic));
       } else {
         unknown(c, n, "b, i, fn, br, year, anniv, party-count, party-list");
       }
     }
+  }
+
+  static Inline field(const char *name, bool bold, bool italic) {
+    Inline r;
+    r.kind = Inline::Kind::Field;
+    r.text = name;
+    r.bold = bold;
+    r.italic = italic;
+    return r;
   }
 
   Inlines inline_content(const xmlNode *n, int depth, bool bold = false, bool italic = false) {
@@ -306,11 +308,8 @@ struct Loader {
       return;
     size_t idx = 0;
     for (const xmlNode *c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-        if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(c->prev ? c->prev : n, "text directly inside <" + name_of(n) + ">", "wrap it in <p>…</p>");
+      if (stray_text(c, n, "wrap it in <p>…</p>"))
         continue;
-      }
       if (!is_elem(c))
         continue;
       if (idx++ < skip_first_n)
@@ -432,12 +431,8 @@ struct Loader {
     const char *item_name = kind == ListItem::Kind::Target ? "target" : "item";
     bool any = false;
     for (const xmlNode *c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE) {
-        if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <" + name_of(n) + ">",
-                std::string("wrap it in <") + item_name + ">…</" + item_name + ">");
+      if (stray_text(c, n, std::string("wrap it in <") + item_name + ">…</" + item_name + ">"))
         continue;
-      }
       if (!is_elem(c))
         continue;
       if (name_of(c) != item_name) {
@@ -527,11 +522,8 @@ struct Loader {
     t.header_row = boolean("header", true);
     bool rows_started = false;
     for (const xmlNode *c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE) {
-        if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <table>", "put text in <cell> inside <row>");
+      if (stray_text(c, n, "put text in <cell> inside <row>"))
         continue;
-      }
       if (!is_elem(c))
         continue;
       std::string nm = name_of(c);
@@ -576,11 +568,8 @@ struct Loader {
         Row r;
         r.loc = loc(c);
         for (const xmlNode *k = c->children; k; k = k->next) {
-          if (k->type == XML_TEXT_NODE) {
-            if (!is_space(reinterpret_cast<const char *>(k->content)))
-              error(c, "text directly inside <row>", "put it in a <cell>");
+          if (stray_text(k, c, "put it in a <cell>"))
             continue;
-          }
           if (!is_elem(k))
             continue;
           if (name_of(k) != "cell") {
@@ -652,12 +641,8 @@ struct Loader {
 
   void signature_children(const xmlNode *n, Signature &s, bool party, Party *p) {
     for (const xmlNode *c = n->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE) {
-        if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <" + name_of(n) + ">",
-                party ? "use <unit>, <name>" : "use <authority>, <title>, <name>");
+      if (stray_text(c, n, party ? "use <unit>, <name>" : "use <authority>, <title>, <name>"))
         continue;
-      }
       if (!is_elem(c))
         continue;
       std::string nm = name_of(c);
@@ -764,12 +749,8 @@ struct Loader {
     h.loc = loc(n);
     bool agency = false, place = false, date = false;
     for (const xmlNode *c = n->children; c; c = c->next) {
-      if (!is_elem(c)) {
-        if (c->type == XML_TEXT_NODE && !is_space(reinterpret_cast<const char *>(c->content)))
-          error(n, "text directly inside <header>",
-                "use <parent>, <agency>, <number>, <code>, <place>, <date>");
+      if (stray_text(c, n, "use <parent>, <agency>, <number>, <code>, <place>, <date>") || !is_elem(c))
         continue;
-      }
       std::string nm = name_of(c);
       auto lines = [&](std::vector<std::string> &dst) {
         std::string s = plain(c);
@@ -894,15 +875,8 @@ struct Loader {
     int last = -1;
     std::set<std::string> seen;
     for (const xmlNode *c = root->children; c; c = c->next) {
-      if (c->type == XML_TEXT_NODE) {
-        if (!is_space(reinterpret_cast<const char *>(c->content)))
-          error(root, "text directly inside <document>", "text belongs in <body> paragraphs");
+      if (stray_text(c, root, "text belongs in <body> paragraphs"))
         continue;
-      }
-      if (c->type == XML_ENTITY_REF_NODE) {
-        error(c, "entity references are not allowed", "write the character itself (UTF-8)");
-        continue;
-      }
       if (!is_elem(c))
         continue;
       std::string nm = name_of(c);
