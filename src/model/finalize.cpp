@@ -325,11 +325,13 @@ void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal)
 
 std::string anniversary(const tmpl::Event &e, int year, const std::string &form) {
   // Dates in the forms the seeds use: ND30's leading zeros (day < 10, months 1–2).
-  auto dm = [&] {
-    return two_digits(e.day) + "/" + (e.month <= 2 ? two_digits(e.month) : std::to_string(e.month));
-  };
-  std::string range =
-      "(" + dm() + "/" + std::to_string(e.year) + " - " + dm() + "/" + std::to_string(year) + ")";
+  // Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict) on chains of operator+.
+  std::string dm = two_digits(e.day);
+  dm += '/';
+  dm += e.month <= 2 ? two_digits(e.month) : std::to_string(e.month);
+  std::string range = "(";
+  range.append(dm).append("/").append(std::to_string(e.year)).append(" - ");
+  range.append(dm).append("/").append(std::to_string(year)).append(")");
   std::string years = std::to_string(year - e.year);
   if (form == "years")
     return years;
@@ -338,7 +340,7 @@ std::string anniversary(const tmpl::Event &e, int year, const std::string &form)
   if (form == "name")
     return e.name;
   if (form == "date")
-    return dm();
+    return dm;
   return years + " năm " + e.name + " " + range;
 }
 
