@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev
-  libxml2-dev libpodofo-dev libzip-dev libicu-dev libfreetype-dev libpng-dev
+  libxml2-dev libzip-dev libicu-dev libfreetype-dev libpng-dev libdeflate-dev zlib1g-dev
   doctest-dev
   fonts-liberation2
   poppler-utils qpdf python3

@@ -173,8 +173,8 @@ Result render_one(const std::string &path, const std::string &out, const text::F
 
 // Worker processes: each renders every jobs-th document and reports one
 // record per document through a pipe. Processes, not threads: the
-// libraries underneath (libxml2's schema, PoDoFo) were not written for
-// concurrent use of shared state.
+// libraries underneath (libxml2's schema and parser state) were not written
+// for concurrent use of shared state.
 std::vector<Result> render_parallel(const std::vector<std::string> &todo, const std::string &out,
                                     const text::Fonts &fonts, const Config &cfg, int jobs) {
   std::vector<Result> results(todo.size());

@@ -171,7 +171,8 @@ struct Footnote {
 };
 std::vector<Footnote> make_footnotes(const Ctx &c);
 
-std::vector<Page> paginate(const std::vector<Item> &items, const std::vector<Footnote> &notes,
+// Consumes the items (their memory is released as they are placed).
+std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes,
                            const Ctx &c);
 
 } // namespace vb::layout::detail

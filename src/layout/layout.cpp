@@ -51,7 +51,7 @@ Document layout(const model::Document &doc, const tmpl::Template &t, const text:
   items.push_back(tiny());
 
   Document out;
-  out.pages = paginate(items, make_footnotes(c), c);
+  out.pages = paginate(std::move(items), make_footnotes(c), c);
   out.title = model::plain_text(doc.subject.empty() ? model::Inlines{} : doc.subject[0]);
   for (size_t i = 1; i < doc.subject.size(); ++i)
     out.title += " " + model::plain_text(doc.subject[i]);

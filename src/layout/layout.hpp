@@ -11,12 +11,13 @@
 namespace vb::layout {
 
 // All coordinates in points, origin at the top-left corner of the page, y down.
+// (Members ordered for size: a 1,000-page document holds ~400,000 of them.)
 struct TextRun {
   double x = 0, y = 0; // y = baseline
-  text::Face face = text::Face::Regular;
   double size = 14;
+  std::string text; // UTF-8 NFC; drawn as one string at (x, y)
+  text::Face face = text::Face::Regular;
   bool superscript = false;
-  std::string text;    // UTF-8 NFC; drawn as one string at (x, y)
 };
 
 struct Rule {

@@ -2,6 +2,7 @@
 // justification done by placing words ourselves (Tw does not apply to
 // Identity-H text in PDF). Every word is measured once.
 #include <algorithm>
+#include <deque>
 
 #include "layout/internal.hpp"
 
@@ -43,6 +44,10 @@ bool is_letter(char32_t c) {
 // between a non-space and a letter ("KH-UBND", "34-CT") as in UAX #14.
 std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fonts) {
   std::vector<Atom> atoms;
+  size_t bytes = 0;
+  for (const Span &s : spans)
+    bytes += s.text.size();
+  atoms.reserve(bytes / 5 + spans.size() + 2); // about a word per 5–6 bytes of Vietnamese
   Atom cur;
   bool in_word = false;
   double pending_gap = 0;
@@ -53,8 +58,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
 
   auto flush = [&] {
     if (in_word) {
-      atoms.push_back(std::move(cur));
-      cur = Atom{};
+      atoms.push_back(std::move(cur)); // start_word() resets cur
       in_word = false;
     }
   };
@@ -193,7 +197,12 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
   auto line_avail = [&](size_t n) { return full - (n == 0 ? g.first : 0); };
 
   // Greedy pass: decide where each line ends, splitting over-long words.
-  std::vector<Atom> seq;
+  // The atoms of the lines, in order: pointers into `atoms` (not copies: a
+  // copy per word was a third of line breaking), or into `parts_store` for
+  // the pieces of over-long words.
+  std::vector<const Atom *> seq;
+  std::deque<Atom> parts_store;
+  auto S = [&](size_t k) -> const Atom & { return *seq[k]; };
   std::vector<size_t> src; // atoms index of each seq entry
   seq.reserve(atoms.size());
   src.reserve(atoms.size());
@@ -215,7 +224,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     size_t ln = lines.size();
     double avail = line_avail(ln);
     if (a.kind == Atom::Kind::Break) {
-      seq.push_back(a);
+      seq.push_back(&a);
       src.push_back(i);
       new_line(true);
       ++i;
@@ -230,7 +239,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
                                     geom::kDefaultTab +
                                 g.left;
       a.width = target - pos;
-      seq.push_back(a);
+      seq.push_back(&a);
       src.push_back(i);
       x += a.gap + a.width;
       empty = false;
@@ -238,7 +247,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
       continue;
     }
     if (a.frags.empty()) { // trailing spaces hang in the margin, as in Word
-      seq.push_back(a);
+      seq.push_back(&a);
       src.push_back(i);
       ++i;
       continue;
@@ -254,15 +263,16 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
             parts[k].gap_spaces = 0;
             new_line(false);
           }
-          seq.push_back(parts[k]);
+          parts_store.push_back(std::move(parts[k]));
+          seq.push_back(&parts_store.back());
           src.push_back(i);
-          x += (k == 0 ? gap : 0) + parts[k].width;
+          x += (k == 0 ? gap : 0) + parts_store.back().width;
           empty = false;
         }
         ++i;
         continue;
       }
-      seq.push_back(a);
+      seq.push_back(&a);
       src.push_back(i);
       x += gap + a.width;
       empty = false;
@@ -283,14 +293,14 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
           return t.brk == Atom::Brk::Space || t.brk == Atom::Brk::None ||
                  (!first_fits && t.brk == Atom::Brk::Hyphen);
         };
-        while (back > cur.begin && seq[back - 1].kind == Atom::Kind::Word &&
-               !seq[back - 1].frags.empty()) {
+        while (back > cur.begin && S(back - 1).kind == Atom::Kind::Word &&
+               !S(back - 1).frags.empty()) {
           --back;
-          if (stop(seq[back]))
+          if (stop(S(back)))
             break;
         }
         // Only when something stays on the line.
-        if (back <= cur.begin || seq[back].brk == Atom::Brk::None)
+        if (back <= cur.begin || S(back).brk == Atom::Brk::None)
           back = seq.size();
       }
       if (back < seq.size()) {
@@ -322,17 +332,17 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     int stretch = 0;
     size_t last_tab = la.begin;
     for (size_t k = la.begin; k < end; ++k)
-      if (seq[k].kind == Atom::Kind::Tab)
+      if (S(k).kind == Atom::Kind::Tab)
         last_tab = k + 1;
     size_t content_end = end;
-    while (content_end > la.begin && seq[content_end - 1].kind == Atom::Kind::Word &&
-           seq[content_end - 1].width == 0)
+    while (content_end > la.begin && S(content_end - 1).kind == Atom::Kind::Word &&
+           S(content_end - 1).width == 0)
       --content_end; // trailing-spaces atom
     for (size_t k = la.begin; k < content_end; ++k) {
-      double gap = (k == la.begin && ln > 0) ? 0 : seq[k].gap;
-      natural += gap + seq[k].width;
-      if (k > la.begin && k >= last_tab && seq[k].kind == Atom::Kind::Word)
-        stretch += seq[k].gap_spaces;
+      double gap = (k == la.begin && ln > 0) ? 0 : S(k).gap;
+      natural += gap + S(k).width;
+      if (k > la.begin && k >= last_tab && S(k).kind == Atom::Kind::Word)
+        stretch += S(k).gap_spaces;
     }
     line.natural = natural;
     double extra = 0, offset = 0;
@@ -355,7 +365,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     double asc = 0, desc = 0;
     bool any = false;
     for (size_t k = la.begin; k < content_end; ++k)
-      for (const Frag &f : seq[k].frags) {
+      for (const Frag &f : S(k).frags) {
         if (f.super)
           continue;
         any = true;
@@ -370,11 +380,17 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     line.ascent = asc;
     line.height = (asc + desc) * g.line;
 
+    if (extra > 0) { // justified: a run per word
+      size_t n = 0;
+      for (size_t k = la.begin; k < content_end; ++k)
+        n += S(k).frags.size();
+      line.runs.reserve(n);
+    }
     // Runs: merge neighbours of one style when nothing is stretched between them.
     double px = g.x + line_start(ln) + offset;
     bool after_tab = false; // text after a tab starts a new run at the stop
     for (size_t k = la.begin; k < content_end; ++k) {
-      const Atom &a = seq[k];
+      const Atom &a = S(k);
       double gap = (k == la.begin && ln > 0) ? 0 : a.gap;
       bool stretched = k > la.begin && k >= last_tab && a.kind == Atom::Kind::Word;
       double gx = gap + (stretched ? extra * a.gap_spaces : 0);
@@ -418,6 +434,8 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
         first_frag = false;
       }
     }
+    if (line.runs.capacity() > line.runs.size() + line.runs.size() / 4)
+      line.runs.shrink_to_fit(); // long documents hold every line until pagination
     out.push_back(std::move(line));
   }
   return out;

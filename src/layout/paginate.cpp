@@ -36,6 +36,10 @@ struct Pager {
     Page p;
     p.width = frame.width;
     p.height = frame.height;
+    // Pages are alike: reserving what the last one held spares the
+    // doubling's copies, and the heap holes they would leave.
+    if (!pages.empty())
+      p.runs.reserve(pages.back().runs.size() + pages.back().runs.size() / 8 + 8);
     pages.push_back(std::move(p));
     section_page = restart ? 1 : section_page + 1;
     numbers.push_back(section_page);
@@ -78,13 +82,17 @@ struct Pager {
     return h;
   }
 
+  // Copies the line's runs onto the page. Copies, not moves: a long text
+  // moved would pin its item's memory, which pagination frees as it goes,
+  // and the freed items could not be reused for the pages.
   void place_line(const Line &l) {
     std::vector<int> pending;
     fn_height += fn_need(l, pending);
     fns.insert(fns.end(), pending.begin(), pending.end());
-    for (TextRun r : l.runs) {
-      r.y += y + l.ascent;
-      pages.back().runs.push_back(std::move(r));
+    std::vector<TextRun> &to = pages.back().runs;
+    for (const TextRun &r : l.runs) {
+      to.push_back(r);
+      to.back().y += y + l.ascent;
     }
     y += l.height;
     fresh = false;
@@ -306,29 +314,35 @@ struct Pager {
     return false;
   }
 
-  void run(const std::vector<Item> &items) {
+  // Items are consumed: once placed, an item's memory is released, so that
+  // a long document never holds its lines twice (as items and as pages).
+  void run(std::vector<Item> &items) {
+    bool prev_keeps = false;
     for (size_t i = 0; i < items.size(); ++i) {
-      const Item &it = items[i];
+      Item &it = items[i];
       if (auto *np = std::get_if<NewPage>(&it)) {
         frame.width = np->width;
         frame.height = np->height;
         start_page(np->restart_numbering);
+        prev_keeps = false;
         continue;
       }
       // Keep-with-next: move the whole chain when it does not fit here but
       // would on an empty page.
-      if (!fresh && keeps(it) && (i == 0 || !keeps(items[i - 1]))) {
+      if (!fresh && keeps(it) && !prev_keeps) {
         double h = chain(items, i);
         double page_room = frame.height - frame.top - frame.bottom;
         if (y + h > limit() + 0.01 && h <= page_room)
           start_page(false);
       }
+      prev_keeps = keeps(it);
       if (auto *p = std::get_if<Para>(&it))
         para(*p);
       else if (auto *f = std::get_if<Fixed>(&it))
         fixed(*f);
       else if (auto *t = std::get_if<Table>(&it))
         table(*t);
+      it = NewPage{};
     }
     finish_page();
   }
@@ -353,7 +367,7 @@ struct Pager {
 
 } // namespace
 
-std::vector<Page> paginate(const std::vector<Item> &items, const std::vector<Footnote> &notes,
+std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes,
                            const Ctx &c) {
   Pager p(c, notes);
   p.start_page(true);

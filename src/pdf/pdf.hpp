@@ -1,5 +1,6 @@
-// PDF writer: pages of positioned boxes (from layout) → PDF bytes via PoDoFo.
-// The only code in vanban that touches PoDoFo.
+// PDF writer: pages of positioned boxes (from layout) → PDF bytes, written
+// by hand (no PDF library): embedded TrueType subsets, signature fields,
+// PNG images.
 #pragma once
 #include <string>
 
@@ -12,6 +13,7 @@ namespace vb::pdf {
 struct Options {
   bool signature_fields = true; // one unsigned /FT /Sig field per signer
   bool real_time = false;       // stamp the real creation time and a random /ID
+  int threads = 0;              // for deflating: 0 = two when the machine has them
 };
 
 // Returns the PDF bytes; on failure returns "" and reports into diags.

@@ -49,7 +49,12 @@ public:
   VMetrics vmetrics(Face f) const;
 
   bool has_glyph(Face f, char32_t cp) const;
+  // The glyph id of a code point (0 when the face has none).
+  unsigned glyph(Face f, char32_t cp) const;
   const std::string &path(Face f) const;
+  // The font file's bytes, read once per process (memory-mapped): the PDF
+  // writer subsets them without touching the file again.
+  std::string_view data(Face f) const;
 
 private:
   Fonts() = default;
