@@ -296,7 +296,11 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
   if (!todo.empty())
     load::prepare(); // once, before the workers fork
 
-  auto results = render_parallel(todo, opt.out, fonts, opt.cfg, jobs);
+  // Workers already fill the cores: one thread per render inside them.
+  Config wcfg = opt.cfg;
+  if (jobs > 1)
+    wcfg.threads = false;
+  auto results = render_parallel(todo, opt.out, fonts, wcfg, jobs);
 
   int rendered = 0, skipped = 0, failed = 0, rc = kExitOk;
   for (size_t i = 0; i < files.size(); ++i) {

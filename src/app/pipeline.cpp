@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <sys/stat.h>
 
 #include "check/rules.hpp"
@@ -65,7 +66,12 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
 std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,
                                Diagnostics &diags) {
   Rendered r;
-  if (cfg.docx)
+  // The two backends share only read-only inputs: with both asked for and
+  // cores to spare, the DOCX is written while the PDF is laid out.
+  std::future<std::string> docx_job;
+  if (cfg.docx && cfg.pdf && cfg.threads)
+    docx_job = std::async(std::launch::async, [&] { return docx::render(l.doc, l.tmpl, fonts); });
+  else if (cfg.docx)
     r.docx = docx::render(l.doc, l.tmpl, fonts);
   if (cfg.pdf) {
     layout::Document pages = layout::layout(l.doc, l.tmpl, fonts);
@@ -81,7 +87,10 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     pdf::Options po;
     po.signature_fields = cfg.signature_fields;
     po.real_time = cfg.real_time;
+    po.threads = cfg.threads ? 0 : 1;
     r.pdf = pdf::write(pages, fonts, po, diags);
+    if (docx_job.valid())
+      r.docx = docx_job.get();
     if (r.pdf.empty())
       return std::nullopt;
   }

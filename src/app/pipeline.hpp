@@ -20,6 +20,7 @@ struct Config {
   bool docx = true, pdf = true;
   bool signature_fields = true;
   bool real_time = false;
+  bool threads = true; // use a second core inside one render (off in build workers)
 };
 
 std::string default_templates_dir();
