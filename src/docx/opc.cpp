@@ -1,103 +1,103 @@
+// A deterministic zip writer (the subset of PKZIP that OPC needs): entries
+// in the given order, DOS time 1980-01-01 00:00, deflate through zlib at
+// level 1. Written here rather than through libzip, whose dependency tree
+// (libcrypto, libbz2) cost more at process start than writing a DOCX.
 #include "docx/opc.hpp"
 
 #include <stdexcept>
-#include <zip.h>
+#include <zlib.h>
 
 namespace vb::docx::opc {
 
 namespace {
-[[noreturn]] void fail(const std::string &what, zip_error_t *e) {
-  std::string msg = "zip: " + what + ": " + (e ? zip_error_strerror(e) : "unknown error");
-  throw std::runtime_error(msg);
+
+void u16(std::string &o, unsigned v) {
+  o += char(v & 0xff);
+  o += char((v >> 8) & 0xff);
 }
-} // namespace
+void u32(std::string &o, unsigned long v) {
+  u16(o, unsigned(v & 0xffff));
+  u16(o, unsigned((v >> 16) & 0xffff));
+}
 
-std::string write_zip(const std::vector<Part> &parts) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *mem = zip_source_buffer_create(nullptr, 0, 0, &err);
-  if (!mem)
-    fail("create buffer", &err);
-  zip_t *za = zip_open_from_source(mem, ZIP_TRUNCATE, &err);
-  if (!za) {
-    zip_source_free(mem);
-    fail("open", &err);
-  }
-  zip_source_keep(mem); // we read the archive back from it after zip_close
-
-  // zip_source_buffer does not copy and reads at zip_close: `parts` outlives it.
-  for (const Part &p : parts) {
-    zip_source_t *s = zip_source_buffer(za, p.data.data(), p.data.size(), 0);
-    if (!s)
-      fail("source " + p.name, zip_get_error(za));
-    zip_int64_t idx = zip_file_add(za, p.name.c_str(), s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
-    if (idx < 0) {
-      zip_source_free(s);
-      fail("add " + p.name, zip_get_error(za));
-    }
-    auto i = static_cast<zip_uint64_t>(idx);
-    // DOS time 0, date 0x21 = 1980-01-01: zip_file_set_mtime would go through local time.
-    if (zip_file_set_dostime(za, i, 0, 0x21, 0) < 0 ||
-        zip_set_file_compression(za, i, p.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                                 p.compress ? 1 : 0) < 0) // level 1: 3× faster than 9, ~10% larger
-      fail("set attributes of " + p.name, zip_get_error(za));
-  }
-  if (zip_close(za) < 0) {
-    zip_error_t *e = zip_get_error(za);
-    std::string msg = std::string("zip: close: ") + zip_error_strerror(e);
-    zip_discard(za);
-    zip_source_free(mem);
-    throw std::runtime_error(msg);
-  }
-
-  std::string out;
-  zip_stat_t st;
-  if (zip_source_stat(mem, &st) < 0 || zip_source_open(mem) < 0) {
-    zip_source_free(mem);
-    throw std::runtime_error("zip: cannot read back the archive");
-  }
-  out.resize(st.size);
-  zip_int64_t n = zip_source_read(mem, out.data(), st.size);
-  zip_source_close(mem);
-  zip_source_free(mem);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-    throw std::runtime_error("zip: short read of the archive");
+// Raw deflate (no zlib header), as zip stores it.
+std::string deflate_raw(const std::string &in) {
+  z_stream z{};
+  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zip: deflateInit2 failed");
+  std::string out(deflateBound(&z, uLong(in.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
+  z.avail_in = uInt(in.size());
+  z.next_out = reinterpret_cast<Bytef *>(out.data());
+  z.avail_out = uInt(out.size());
+  int rc = deflate(&z, Z_FINISH);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END)
+    throw std::runtime_error("zip: deflate failed");
+  out.resize(z.total_out);
   return out;
 }
 
-std::vector<Part> read_zip(const std::string &bytes) {
-  zip_error_t err;
-  zip_error_init(&err);
-  zip_source_t *src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-  if (!src)
-    fail("create buffer", &err);
-  zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-  if (!za) {
-    zip_source_free(src);
-    fail("open", &err);
+constexpr unsigned kDosTime = 0, kDosDate = 0x21; // 1980-01-01 00:00
+
+} // namespace
+
+std::string write_zip(const std::vector<Part> &parts) {
+  if (parts.size() > 0xffff)
+    throw std::runtime_error("zip: too many entries");
+  std::string out, central;
+  for (const Part &p : parts) {
+    unsigned long crc = crc32(0L, reinterpret_cast<const Bytef *>(p.data.data()), uInt(p.data.size()));
+    std::string packed = p.compress ? deflate_raw(p.data) : std::string();
+    const std::string &body = p.compress ? packed : p.data;
+    unsigned method = p.compress ? 8 : 0;
+    if (out.size() > 0xffffffffUL || body.size() > 0xffffffffUL || p.data.size() > 0xffffffffUL)
+      throw std::runtime_error("zip: part too large (no zip64): " + p.name);
+    unsigned long offset = out.size();
+    u32(out, 0x04034b50); // local file header
+    u16(out, 20);         // version needed: 2.0 (deflate)
+    u16(out, 0);          // flags
+    u16(out, method);
+    u16(out, kDosTime);
+    u16(out, kDosDate);
+    u32(out, crc);
+    u32(out, body.size());
+    u32(out, p.data.size());
+    u16(out, unsigned(p.name.size()));
+    u16(out, 0); // extra
+    out += p.name;
+    out += body;
+
+    u32(central, 0x02014b50); // central directory header
+    u16(central, 20);         // version made by: MS-DOS, 2.0
+    u16(central, 20);
+    u16(central, 0);
+    u16(central, method);
+    u16(central, kDosTime);
+    u16(central, kDosDate);
+    u32(central, crc);
+    u32(central, body.size());
+    u32(central, p.data.size());
+    u16(central, unsigned(p.name.size()));
+    u16(central, 0); // extra
+    u16(central, 0); // comment
+    u16(central, 0); // disk
+    u16(central, 0); // internal attributes
+    u32(central, 0); // external attributes
+    u32(central, offset);
+    central += p.name;
   }
-  std::vector<Part> parts;
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_stat_t st;
-    auto idx = static_cast<zip_uint64_t>(i);
-    if (zip_stat_index(za, idx, 0, &st) < 0)
-      fail("stat", zip_get_error(za));
-    Part p;
-    p.name = st.name;
-    p.compress = st.comp_method != ZIP_CM_STORE;
-    p.data.resize(st.size);
-    zip_file_t *f = zip_fopen_index(za, idx, 0);
-    if (!f)
-      fail("open entry " + p.name, zip_get_error(za));
-    zip_int64_t r = zip_fread(f, p.data.data(), st.size);
-    zip_fclose(f);
-    if (r < 0 || static_cast<zip_uint64_t>(r) != st.size)
-      throw std::runtime_error("zip: short read of " + p.name);
-    parts.push_back(std::move(p));
-  }
-  zip_discard(za);
-  return parts;
+  unsigned long cd_offset = out.size();
+  out += central;
+  u32(out, 0x06054b50); // end of central directory
+  u16(out, 0);
+  u16(out, 0);
+  u16(out, unsigned(parts.size()));
+  u16(out, unsigned(parts.size()));
+  u32(out, central.size());
+  u32(out, cd_offset);
+  u16(out, 0); // comment
+  return out;
 }
 
 } // namespace vb::docx::opc

@@ -13,7 +13,7 @@ struct Part {
   bool compress = true; // PNGs are stored: deflating them gains nothing
 };
 
-// Builds the zip archive in memory. Throws std::runtime_error on a libzip failure.
+// Builds the zip archive in memory. Throws std::runtime_error if zlib fails.
 std::string write_zip(const std::vector<Part> &parts);
 
 // Reads every entry of a zip archive (in archive order); for tests and tools.
