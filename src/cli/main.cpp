@@ -2,6 +2,7 @@
 // Exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure.
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -159,14 +160,22 @@ std::string parse(int argc, char **argv, int start, Args &a, bool render) {
   return {};
 }
 
-int cmd_check(int argc, char **argv) {
-  Args a;
-  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
-    return usage_error(e, kCheckHelp);
+// Parses a subcommand's options and answers --help or a usage error.
+// Returns the exit status to return at once, or nothing to go on.
+std::optional<int> start(int argc, char **argv, Args &a, bool render, const char *help) {
+  if (auto e = parse(argc, argv, 2, a, render); !e.empty())
+    return usage_error(e, help);
   if (a.help) {
-    std::fputs(kCheckHelp, stdout);
+    std::fputs(help, stdout);
     return kExitOk;
   }
+  return std::nullopt;
+}
+
+int cmd_check(int argc, char **argv) {
+  Args a;
+  if (auto rc = start(argc, argv, a, false, kCheckHelp))
+    return *rc;
   if (a.files.empty())
     return usage_error("check needs at least one FILE.xml", kCheckHelp);
   // Fonts only sharpen the checks (header widths); check works without them.
@@ -187,12 +196,8 @@ int cmd_check(int argc, char **argv) {
 
 int cmd_render(int argc, char **argv) {
   Args a;
-  if (auto e = parse(argc, argv, 2, a, true); !e.empty())
-    return usage_error(e, kRenderHelp);
-  if (a.help) {
-    std::fputs(kRenderHelp, stdout);
-    return kExitOk;
-  }
+  if (auto rc = start(argc, argv, a, true, kRenderHelp))
+    return *rc;
   if (a.files.empty())
     return usage_error("render needs at least one FILE.xml", kRenderHelp);
   Diagnostics fd;
@@ -221,12 +226,8 @@ int cmd_render(int argc, char **argv) {
 
 int cmd_build(int argc, char **argv) {
   Args a;
-  if (auto e = parse(argc, argv, 2, a, true); !e.empty())
-    return usage_error(e, kBuildHelp);
-  if (a.help) {
-    std::fputs(kBuildHelp, stdout);
-    return kExitOk;
-  }
+  if (auto rc = start(argc, argv, a, true, kBuildHelp))
+    return *rc;
   if (a.files.size() > 1)
     return usage_error("build takes one folder", kBuildHelp);
   app::BuildOptions o;
@@ -243,12 +244,8 @@ int cmd_build(int argc, char **argv) {
 
 int cmd_new(int argc, char **argv) {
   Args a;
-  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
-    return usage_error(e, kNewHelp);
-  if (a.help) {
-    std::fputs(kNewHelp, stdout);
-    return kExitOk;
-  }
+  if (auto rc = start(argc, argv, a, false, kNewHelp))
+    return *rc;
   if (a.files.size() != 1)
     return usage_error("new needs one KIND, e.g. vanban new ke-hoach", kNewHelp);
   std::string dir = a.cfg.templates_dir.empty() ? app::default_templates_dir() : a.cfg.templates_dir;
@@ -273,12 +270,8 @@ int cmd_new(int argc, char **argv) {
 
 int cmd_templates(int argc, char **argv) {
   Args a;
-  if (auto e = parse(argc, argv, 2, a, false); !e.empty())
-    return usage_error(e, kTemplatesHelp);
-  if (a.help) {
-    std::fputs(kTemplatesHelp, stdout);
-    return kExitOk;
-  }
+  if (auto rc = start(argc, argv, a, false, kTemplatesHelp))
+    return *rc;
   std::string dir = a.cfg.templates_dir.empty() ? app::default_templates_dir() : a.cfg.templates_dir;
   auto list = tmpl::list_templates(dir);
   if (list.empty()) {

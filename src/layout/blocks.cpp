@@ -69,8 +69,7 @@ static Para para_from(std::vector<Line> lines, const tmpl::ParaStyle &s) {
   return p;
 }
 
-Para make_para(const std::vector<Span> &spans, const tmpl::ParaStyle &s, const Ctx &c, double x,
-               double w) {
+Para make_para(const std::vector<Span> &spans, const tmpl::ParaStyle &s, const Ctx &c, double x, double w) {
   return para_from(break_lines(spans, geom_of(s, x, w), c.fonts), s);
 }
 
@@ -102,8 +101,7 @@ struct Builder {
       text::Face f = text::face_of(h.bold, h.italic);
       // Label at the first-line indent, a tab to the hanging indent, the
       // title (and wrapped lines) there — the DOCX has the same tab stop.
-      Length hang = tmpl::label_hang(c.fonts.width(f, sec.label, h.size),
-                                     c.fonts.advance(f, U' ', h.size));
+      Length hang = tmpl::label_hang(c.fonts.width(f, sec.label, h.size), c.fonts.advance(f, U' ', h.size));
       std::vector<Span> sp;
       sp.push_back(span(sec.label, h));
       Span tab;

@@ -73,14 +73,13 @@ void images(const model::Signature &s, double x, double w, double y, double h, P
 // One signature block in column [x, x+w) from y: title lines (the first
 // after `gap`), the signing room (+ `extra` so names of a row align), the
 // name. Returns the bottom.
-double signature_block(const model::Signature &s, const Ctx &c, double x, double w, double y,
-                       Page &into, double gap = 0, double extra = 0) {
+double signature_block(const model::Signature &s, const Ctx &c, double x, double w, double y, Page &into,
+                       double gap = 0, double extra = 0) {
   const auto &st = c.st;
   bool first = true;
   for (const std::string &l : s.lines) {
     y += (first ? gap : 0) + st.sign_line.before.pt;
-    y = paint_lines(break_lines({span(l, st.sign_line)}, geom_of(st.sign_line, x, w), c.fonts), y,
-                    into);
+    y = paint_lines(break_lines({span(l, st.sign_line)}, geom_of(st.sign_line, x, w), c.fonts), y, into);
     y += st.sign_line.after.pt;
     first = false;
   }
@@ -91,8 +90,7 @@ double signature_block(const model::Signature &s, const Ctx &c, double x, double
     into.fields.push_back(SigField{x, y, w, room, s.field_name});
   images(s, x, w, y, room, into);
   y += room;
-  y = paint_lines(break_lines({span(s.name, st.sign_name)}, geom_of(st.sign_name, x, w), c.fonts),
-                  y, into);
+  y = paint_lines(break_lines({span(s.name, st.sign_name)}, geom_of(st.sign_name, x, w), c.fonts), y, into);
   return y + st.sign_name.after.pt;
 }
 
@@ -101,8 +99,8 @@ size_t line_count(const std::string &t, const tmpl::ParaStyle &s, double w, cons
   return break_lines({span(t, s)}, geom_of(s, 0, w), c.fonts).size();
 }
 
-double one_para(const std::string &t, const tmpl::ParaStyle &s, const Ctx &c, double x, double w,
-                double y, Page &into) {
+double one_para(const std::string &t, const tmpl::ParaStyle &s, const Ctx &c, double x, double w, double y,
+                Page &into) {
   y += s.before.pt;
   return paint_lines(break_lines({span(t, s)}, geom_of(s, x, w), c.fonts), y, into) + s.after.pt;
 }
@@ -116,9 +114,9 @@ void parties(const Ctx &c, std::vector<Item> &out) {
   const long tw = std::lround(c.frame.text_w() * 20);
   const double half = double(tw / long(2 * cols)) / 20.0;
   const double x0 = c.frame.text_x();
-  const double lh = c.fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic),
-                                        st.sign_line.size) *
-                    st.sign_line.line;
+  const double lh =
+      c.fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
+      st.sign_line.line;
   for (size_t i = 0; i < ps.size(); i += cols) {
     size_t n = std::min(cols, ps.size() - i);
     size_t pad = cols - n; // empty half-columns on each side
@@ -134,8 +132,8 @@ void parties(const Ctx &c, std::vector<Item> &out) {
     for (size_t k = 0; k < n; ++k) {
       double x = x0 + half * double(pad + 2 * k) + geom::kPartyPad;
       double extra = std::lround(double(most - lines[k]) * lh * 20) / 20.0;
-      h = std::max(h, signature_block(ps[i + k].signature, c, x, inner, 0, row.content,
-                                      geom::kPartyGap, extra));
+      h = std::max(h,
+                   signature_block(ps[i + k].signature, c, x, inner, 0, row.content, geom::kPartyGap, extra));
     }
     row.height = h;
     if (i == 0)

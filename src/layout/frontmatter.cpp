@@ -12,8 +12,8 @@ namespace vb::layout::detail {
 namespace {
 
 // One paragraph per entry of `lines` in column [x, x+w) from y; returns y.
-double column(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, const Ctx &c,
-              double x, double w, double y, Page &into) {
+double column(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, const Ctx &c, double x,
+              double w, double y, Page &into) {
   for (const std::string &t : lines) {
     y += s.before.pt;
     y = paint_lines(break_lines({span(t, s)}, geom_of(s, x, w), c.fonts), y, into);
@@ -24,19 +24,6 @@ double column(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, c
 
 double text_width(const tmpl::ParaStyle &s, const std::string &t, const Ctx &c) {
   return c.fonts.width(text::face_of(s.bold, s.italic), s.caps ? model::upper_vi(t) : t, s.size);
-}
-
-// Moves a Fixed block's content down by dy into `into`.
-void merge(const Fixed &f, double dy, Page &into) {
-  for (TextRun r : f.content.runs) {
-    r.y += dy;
-    into.runs.push_back(std::move(r));
-  }
-  for (Rule r : f.content.rules) {
-    r.y1 += dy;
-    r.y2 += dy;
-    into.rules.push_back(r);
-  }
 }
 
 } // namespace
@@ -53,8 +40,7 @@ Fixed rule_para(double box_x, double box_w, double len, double after, const Ctx 
   long left = (box - l) / 2;
   Fixed f;
   double y = geom::kRuleBefore + c.st.rule_width / 2;
-  f.content.rules.push_back(
-      Rule{box_x + left / 20.0, y, box_x + (left + l) / 20.0, y, c.st.rule_width});
+  f.content.rules.push_back(Rule{box_x + left / 20.0, y, box_x + (left + l) / 20.0, y, c.st.rule_width});
   f.height = geom::kRuleBefore + c.st.rule_width + geom::kRuleLine + after;
   f.keep_next = true;
   return f;
@@ -78,23 +64,22 @@ Fixed make_header(const Ctx &c) {
   widest = std::min(widest, lw);
   if (std::lround(widest * geom::kAgencyRuleShare * 20) > 0) { // a rule of length 0 is not written
     Fixed r1 = rule_para(lx, lw, widest * geom::kAgencyRuleShare, 0, c);
-    merge(r1, yl, f.content);
+    place(r1.content, yl, f.content);
     yl += r1.height;
   }
   // Row 1, right: Quốc hiệu and motto, the rule exactly as long as the motto.
   const std::string motto = "Độc lập - Tự do - Hạnh phúc";
-  double yr = column({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, st.header_national, c, rx, rw, 0,
-                     f.content);
+  double yr = column({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"}, st.header_national, c, rx, rw, 0, f.content);
   yr = column({motto}, st.header_motto, c, rx, rw, yr, f.content);
   Fixed r2 = rule_para(rx, rw, text_width(st.header_motto, motto, c), 0, c);
-  merge(r2, yr, f.content);
+  place(r2.content, yr, f.content);
   yr += r2.height;
 
   // Row 2: number (left) and place/date (right, italic). Empty cells still
   // hold an empty paragraph.
   double y2 = std::max(yl, yr);
-  yl = column({h.number_line.empty() ? std::string() : h.number_line}, st.header_number, c, lx, lw,
-              y2, f.content);
+  yl = column({h.number_line.empty() ? std::string() : h.number_line}, st.header_number, c, lx, lw, y2,
+              f.content);
   yr = column({h.date_line}, st.header_date, c, rx, rw, y2, f.content);
   f.height = std::max(yl, yr);
   return f;
@@ -119,8 +104,7 @@ void add_appendix_heading(const model::Appendix &a, const Ctx &c, std::vector<It
   const double x = c.frame.text_x(), w = c.frame.text_w();
   out.push_back(make_para({span(a.label, st.appendix_label)}, st.appendix_label, c, x, w));
   out.push_back(make_para(spans_of(a.title, st.appendix_title), st.appendix_title, c, x, w));
-  out.push_back(make_para({span(a.attached_line, st.appendix_attached)}, st.appendix_attached, c,
-                          x, w));
+  out.push_back(make_para({span(a.attached_line, st.appendix_attached)}, st.appendix_attached, c, x, w));
   double widest = std::min(text_width(st.appendix_attached, a.attached_line, c), w);
   if (std::lround(widest * geom::kSubjectRuleShare * 20) > 0)
     out.push_back(rule_para(x, w, widest * geom::kSubjectRuleShare, st.after_subject.pt, c));

@@ -60,26 +60,25 @@ struct Span {
 
 // Where a paragraph's lines go, horizontally (absolute x).
 struct ParaGeom {
-  double x = 0, width = 0; // the column
+  double x = 0, width = 0;               // the column
   double left = 0, right = 0, first = 0; // indents; first is relative to left
-  double tab = -1;     // a Tab on the first line jumps to column x + tab
+  double tab = -1;                       // a Tab on the first line jumps to column x + tab
   tmpl::Align align = tmpl::Align::Justify;
   text::Face base_face = text::Face::Regular; // for empty lines
   double base_size = 14;
-  double line = 1.0;   // line spacing multiple
+  double line = 1.0; // line spacing multiple
 };
 
 struct Line {
-  double height = 0;  // line box
-  double ascent = 0;  // line top → baseline
-  double natural = 0; // content width before justification (from the line start)
-  double avail = 0;   // width the line could take
-  std::vector<TextRun> runs; // absolute x, y = 0 (baseline)
+  double height = 0;          // line box
+  double ascent = 0;          // line top → baseline
+  double natural = 0;         // content width before justification (from the line start)
+  double avail = 0;           // width the line could take
+  std::vector<TextRun> runs;  // absolute x, y = 0 (baseline)
   std::vector<int> footnotes; // footnote numbers marked on this line
 };
 
-std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
-                              const text::Fonts &fonts);
+std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g, const text::Fonts &fonts);
 
 // ---------------------------------------------------------------- blocks
 struct Para {
@@ -95,6 +94,9 @@ struct Fixed {
   bool keep_next = false;
   bool is_table = false; // a table in the DOCX (header, ending, signature rows)
 };
+
+// Copies positioned content into `into`, moved down by dy.
+void place(const Page &content, double dy, Page &into);
 
 // One line inside a table cell, at `top` from the row top.
 struct CellLine {
@@ -146,8 +148,7 @@ struct Ctx {
 std::vector<Span> spans_of(const model::Inlines &in, const tmpl::ParaStyle &s);
 Span span(std::string text, const tmpl::ParaStyle &s, bool bold = false, bool italic = false);
 // A paragraph of `spans` in style `s` inside column [x, x+w).
-Para make_para(const std::vector<Span> &spans, const tmpl::ParaStyle &s, const Ctx &c, double x,
-               double w);
+Para make_para(const std::vector<Span> &spans, const tmpl::ParaStyle &s, const Ctx &c, double x, double w);
 ParaGeom geom_of(const tmpl::ParaStyle &s, double x, double w);
 
 void add_blocks(const model::Blocks &blocks, const Ctx &c, std::vector<Item> &out);
@@ -172,7 +173,6 @@ struct Footnote {
 std::vector<Footnote> make_footnotes(const Ctx &c);
 
 // Consumes the items (their memory is released as they are placed).
-std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes,
-                           const Ctx &c);
+std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes, const Ctx &c);
 
 } // namespace vb::layout::detail

@@ -47,7 +47,7 @@ struct Page {
 struct Document {
   std::vector<Page> pages;
   std::string title, author, subject, keywords; // document info
-  std::string date; // ISO 8601, fixed unless the user asks for the real time
+  std::string date;                             // ISO 8601, fixed unless the user asks for the real time
 };
 
 Document layout(const model::Document &doc, const tmpl::Template &t, const text::Fonts &fonts);

@@ -26,15 +26,17 @@ struct Atom {
   enum class Kind { Word, Break, Tab } kind = Kind::Word;
   std::vector<Frag> frags;
   double width = 0;
-  double gap = 0;          // width of the spaces before it (0 after a hyphen break)
-  int gap_spaces = 0;      // how many stretchable spaces the gap holds
+  double gap = 0;     // width of the spaces before it (0 after a hyphen break)
+  int gap_spaces = 0; // how many stretchable spaces the gap holds
   text::Face gap_face = text::Face::Regular;
   double gap_size = 0;
   // What separates it from the atom before: the break opportunity there.
   enum class Brk { None, Space, Hyphen, Slash } brk = Brk::None;
 };
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_digit(char32_t c) {
+  return c >= '0' && c <= '9';
+}
 
 bool is_letter(char32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
@@ -119,8 +121,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
         // "2021-|2025"), after a slash unless between digits ("CT/|TW",
         // "1010/|HD", not "18/5").
         add_char(s, size, bytes, cp);
-        if ((cp == U'-' || cp == U'/' || cp == U'\u2013') && prev != 0 && prev != U' ' &&
-            i < s.text.size()) {
+        if ((cp == U'-' || cp == U'/' || cp == U'\u2013') && prev != 0 && prev != U' ' && i < s.text.size()) {
           size_t j = i;
           char32_t nx = text::next_cp(s.text, j);
           bool alnum = is_letter(nx) || is_digit(nx);
@@ -149,8 +150,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
 }
 
 // Breaks an atom too wide for any line into pieces that fit `avail`.
-std::vector<Atom> split_long(const Atom &a, double first_avail, double avail,
-                             const text::Fonts &fonts) {
+std::vector<Atom> split_long(const Atom &a, double first_avail, double avail, const text::Fonts &fonts) {
   std::vector<Atom> out;
   Atom cur;
   cur.gap = a.gap;
@@ -189,8 +189,7 @@ struct LineAtoms {
 
 } // namespace
 
-std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
-                              const text::Fonts &fonts) {
+std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g, const text::Fonts &fonts) {
   std::vector<Atom> atoms = atomize(spans, fonts);
   const double full = g.width - g.left - g.right;
   auto line_start = [&](size_t n) { return g.left + (n == 0 ? g.first : 0); };
@@ -208,7 +207,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
   src.reserve(atoms.size());
   std::vector<LineAtoms> lines;
   LineAtoms cur;
-  double x = 0;  // width used on the current line (from its start)
+  double x = 0; // width used on the current line (from its start)
   bool empty = true;
   size_t i = 0;
   auto new_line = [&](bool by_break) {
@@ -233,11 +232,10 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
     if (a.kind == Atom::Kind::Tab) {
       double start = line_start(ln);
       double pos = start + x + a.gap;
-      double target = (ln == 0 && g.tab >= 0 && pos < g.tab - kEps)
-                          ? g.tab
-                          : (std::floor((pos - g.left) / geom::kDefaultTab + 1e-9) + 1) *
-                                    geom::kDefaultTab +
-                                g.left;
+      double target =
+          (ln == 0 && g.tab >= 0 && pos < g.tab - kEps)
+              ? g.tab
+              : (std::floor((pos - g.left) / geom::kDefaultTab + 1e-9) + 1) * geom::kDefaultTab + g.left;
       a.width = target - pos;
       seq.push_back(&a);
       src.push_back(i);
@@ -293,8 +291,7 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
           return t.brk == Atom::Brk::Space || t.brk == Atom::Brk::None ||
                  (!first_fits && t.brk == Atom::Brk::Hyphen);
         };
-        while (back > cur.begin && S(back - 1).kind == Atom::Kind::Word &&
-               !S(back - 1).frags.empty()) {
+        while (back > cur.begin && S(back - 1).kind == Atom::Kind::Word && !S(back - 1).frags.empty()) {
           --back;
           if (stop(S(back)))
             break;
@@ -408,8 +405,8 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
         if (first_frag) {
           // Merge across the gap only when it is plain unstretched spaces of this style.
           can_merge = can_merge && extra == 0 && a.kind == Atom::Kind::Word &&
-                      (gap == 0 || (a.gap_face == f.face && a.gap_size == f.size)) &&
-                      !(k == la.begin) && !after_tab;
+                      (gap == 0 || (a.gap_face == f.face && a.gap_size == f.size)) && !(k == la.begin) &&
+                      !after_tab;
           after_tab = false;
           if (can_merge && gap > 0)
             line.runs.back().text.append(std::string(a.gap_spaces, ' '));

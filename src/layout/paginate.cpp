@@ -8,6 +8,26 @@
 
 namespace vb::layout::detail {
 
+void place(const Page &content, double dy, Page &into) {
+  for (TextRun r : content.runs) {
+    r.y += dy;
+    into.runs.push_back(std::move(r));
+  }
+  for (Rule r : content.rules) {
+    r.y1 += dy;
+    r.y2 += dy;
+    into.rules.push_back(r);
+  }
+  for (Image im : content.images) {
+    im.y += dy;
+    into.images.push_back(std::move(im));
+  }
+  for (SigField f : content.fields) {
+    f.y += dy;
+    into.fields.push_back(std::move(f));
+  }
+}
+
 namespace {
 
 // Footnote area as LibreOffice lays it out for our DOCX: a gap, the
@@ -24,9 +44,9 @@ struct Pager {
   std::vector<int> numbers; // page number within its section (1-based)
   Frame frame;
   double y = 0;
-  double fn_height = 0;       // footnote area height on the current page (0 = none)
-  std::vector<int> fns;       // footnotes on the current page
-  bool fresh = true;          // nothing placed yet on this page
+  double fn_height = 0; // footnote area height on the current page (0 = none)
+  std::vector<int> fns; // footnotes on the current page
+  bool fresh = true;    // nothing placed yet on this page
   int section_page = 0;
 
   double limit() const { return frame.height - frame.bottom - fn_height; }
@@ -56,8 +76,8 @@ struct Pager {
     double top = frame.height - frame.bottom - fn_height;
     double sy = top + kSepAbove;
     sy += geom::kFnSepWidth / 2;
-    pg.rules.push_back(Rule{frame.text_x(), sy, frame.text_x() + frame.text_w() * geom::kFnSepShare,
-                            sy, geom::kFnSepWidth});
+    pg.rules.push_back(
+        Rule{frame.text_x(), sy, frame.text_x() + frame.text_w() * geom::kFnSepShare, sy, geom::kFnSepWidth});
     double fy = sy + geom::kFnSepWidth / 2 + kSepBelow;
     for (int n : fns) {
       const Footnote &f = notes[size_t(n - 1)];
@@ -145,24 +165,7 @@ struct Pager {
   }
 
   void paint_fixed(const Fixed &f) {
-    Page &pg = pages.back();
-    for (TextRun r : f.content.runs) {
-      r.y += y;
-      pg.runs.push_back(std::move(r));
-    }
-    for (Rule r : f.content.rules) {
-      r.y1 += y;
-      r.y2 += y;
-      pg.rules.push_back(r);
-    }
-    for (Image im : f.content.images) {
-      im.y += y;
-      pg.images.push_back(std::move(im));
-    }
-    for (SigField s : f.content.fields) {
-      s.y += y;
-      pg.fields.push_back(std::move(s));
-    }
+    place(f.content, y, pages.back());
     y += f.height;
     fresh = false;
   }
@@ -199,8 +202,7 @@ struct Pager {
   }
 
   // Splits `r` so that its first part fits in `room`; false when no line fits.
-  static bool split_row(const Table &t, const TableRow &r, double room, TableRow &first,
-                        TableRow &rest) {
+  static bool split_row(const Table &t, const TableRow &r, double room, TableRow &first, TableRow &rest) {
     double cut = room - t.pad_bottom;
     first = TableRow{0, {}, r.col_edges, r.header};
     rest = TableRow{0, {}, r.col_edges, r.header};
@@ -367,8 +369,7 @@ struct Pager {
 
 } // namespace
 
-std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes,
-                           const Ctx &c) {
+std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes, const Ctx &c) {
   Pager p(c, notes);
   p.start_page(true);
   p.run(items);

@@ -1,7 +1,7 @@
 // Tables: column widths from weights, cell padding, group rows spanning the
 // columns after the STT, a header row that pagination repeats on each page.
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include "layout/internal.hpp"
@@ -31,8 +31,7 @@ struct RowBuilder {
   double pad_l, pad_r, pad_t;
 
   // Lays `blocks` (paragraphs, list items) into the cell spanning columns [c0, c1).
-  double cell(size_t c0, size_t c1, const std::vector<std::vector<Span>> &paras,
-              const tmpl::ParaStyle &s) {
+  double cell(size_t c0, size_t c1, const std::vector<std::vector<Span>> &paras, const tmpl::ParaStyle &s) {
     double x = edges[c0] + pad_l, w = edges[c1] - edges[c0] - pad_l - pad_r;
     double y = pad_t;
     for (size_t i = 0; i < paras.size(); ++i) {
@@ -92,8 +91,7 @@ Table make_table(const model::Table &t, const Ctx &c) {
   long used = 0;
   for (size_t i = 0; i < n; ++i) {
     double wgt = t.columns[i].weight > 0 ? t.columns[i].weight : 0;
-    long cw = i + 1 == n ? tw - used
-                         : std::lround(double(tw) * (total > 0 ? wgt / total : 1.0 / double(n)));
+    long cw = i + 1 == n ? tw - used : std::lround(double(tw) * (total > 0 ? wgt / total : 1.0 / double(n)));
     used += cw;
     edges[i + 1] = c.frame.text_x() + double(used) / 20.0;
   }
@@ -105,14 +103,15 @@ Table make_table(const model::Table &t, const Ctx &c) {
     rb.row.col_edges = edges;
     return std::move(rb.row);
   };
-  auto builder = [&] { return RowBuilder{c, edges, {}, st.cell_pad_left.pt, st.cell_pad_right.pt, out.pad_top + bw}; };
+  auto builder = [&] {
+    return RowBuilder{c, edges, {}, st.cell_pad_left.pt, st.cell_pad_right.pt, out.pad_top + bw};
+  };
 
   if (t.header_row) {
     RowBuilder rb = builder();
     double h = 0;
     for (size_t i = 0; i < n; ++i)
-      h = std::max(h, rb.cell(i, i + 1, {spans_of(t.columns[i].header, st.table_header)},
-                              st.table_header));
+      h = std::max(h, rb.cell(i, i + 1, {spans_of(t.columns[i].header, st.table_header)}, st.table_header));
     out.header = finish(rb, h);
     out.header->header = true;
   }

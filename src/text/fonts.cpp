@@ -174,7 +174,9 @@ double Fonts::baseline_offset(Face f, double size) const {
   return (vm.line_spacing() - vm.descender) * size;
 }
 
-VMetrics Fonts::vmetrics(Face f) const { return impl_->faces[int(f)].vm; }
+VMetrics Fonts::vmetrics(Face f) const {
+  return impl_->faces[int(f)].vm;
+}
 
 bool Fonts::has_glyph(Face f, char32_t cp) const {
   return glyph(f, cp) != 0;
@@ -190,6 +192,8 @@ std::string_view Fonts::data(Face f) const {
   return {reinterpret_cast<const char *>(fd.bytes), fd.size};
 }
 
-const std::string &Fonts::path(Face f) const { return impl_->faces[int(f)].path; }
+const std::string &Fonts::path(Face f) const {
+  return impl_->faces[int(f)].path;
+}
 
 } // namespace vb::text

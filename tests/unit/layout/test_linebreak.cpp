@@ -32,7 +32,9 @@ ParaGeom column(double w, tmpl::Align a = tmpl::Align::Justify) {
   return g;
 }
 
-double run_end(const layout::TextRun &r) { return r.x + fonts().width(r.face, r.text, r.size); }
+double run_end(const layout::TextRun &r) {
+  return r.x + fonts().width(r.face, r.text, r.size);
+}
 
 const char *kText =
     "Phát huy truyền thống thi đua yêu nước, khơi dậy lòng tự hào dân tộc, yêu quê hương đất "
@@ -70,8 +72,7 @@ TEST_CASE("justified lines fill the column exactly; the last line is left-aligne
 
 TEST_CASE("a word longer than the line is broken") {
   std::string word(60, 'M');
-  auto lines = break_lines({text_span("ab " + word + " cd")}, column(200, tmpl::Align::Left),
-                           fonts());
+  auto lines = break_lines({text_span("ab " + word + " cd")}, column(200, tmpl::Align::Left), fonts());
   REQUIRE(lines.size() >= 3);
   for (const auto &l : lines)
     CHECK(l.natural <= 200 + 0.01);
@@ -136,15 +137,15 @@ TEST_CASE("no break right after a slash; past it, the whole word moves (LibreOff
   double upto_t = fonts().width(text::Face::Regular, pre + "05-CT/T", 14);
   {
     // "…05-CT/" fits, its next letter does not: break at the hyphen.
-    auto lines = break_lines({text_span(pre + "05-CT/TW ngày")},
-                             column(upto_slash + 1, tmpl::Align::Left), fonts());
+    auto lines =
+        break_lines({text_span(pre + "05-CT/TW ngày")}, column(upto_slash + 1, tmpl::Align::Left), fonts());
     REQUIRE(lines.size() >= 2);
     CHECK(lines[0].runs.back().text == "aaaa số 05-");
   }
   {
     // "…05-CT/T" fits: the path rule moves "05-CT/TW" as a whole.
-    auto lines = break_lines({text_span(pre + "05-CT/TW ngày")},
-                             column(upto_t + 1, tmpl::Align::Left), fonts());
+    auto lines =
+        break_lines({text_span(pre + "05-CT/TW ngày")}, column(upto_t + 1, tmpl::Align::Left), fonts());
     REQUIRE(lines.size() >= 2);
     CHECK(lines[0].runs.back().text == "aaaa số");
     CHECK(lines[1].runs.front().text.rfind("05-CT/TW", 0) == 0);
@@ -152,8 +153,7 @@ TEST_CASE("no break right after a slash; past it, the whole word moves (LibreOff
   {
     // Dates never break at their slashes.
     double w = fonts().width(text::Face::Regular, "aaaa 18/5/", 14);
-    auto lines =
-        break_lines({text_span("aaaa 18/5/2021")}, column(w + 1, tmpl::Align::Left), fonts());
+    auto lines = break_lines({text_span("aaaa 18/5/2021")}, column(w + 1, tmpl::Align::Left), fonts());
     REQUIRE(lines.size() == 2);
     CHECK(lines[1].runs.front().text == "18/5/2021");
   }
