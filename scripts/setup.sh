@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake pkg-config clang libclang-rt-14-dev
+  build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libxml2-dev libzip-dev libicu-dev libfreetype-dev libpng-dev libdeflate-dev zlib1g-dev
   doctest-dev
   fonts-liberation2
