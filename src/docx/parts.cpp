@@ -25,17 +25,6 @@ const char *jc(tmpl::Align a) {
   return "left";
 }
 
-std::string plain(const model::Inlines &in) {
-  std::string s;
-  for (const Inline &i : in) {
-    if (i.kind == Inline::Kind::Text)
-      s += i.text;
-    else if (i.kind == Inline::Kind::Break)
-      s += ' ';
-  }
-  return s;
-}
-
 static std::string join(const std::vector<std::string> &v, const std::string &sep) {
   std::string s;
   for (size_t i = 0; i < v.size(); ++i)
@@ -286,9 +275,6 @@ static std::string doc_date(const model::Document &doc, const Options &opt) {
 }
 
 std::string core_xml(const model::Document &doc, const Options &opt) {
-  std::vector<std::string> subj;
-  for (const auto &l : doc.subject)
-    subj.push_back(plain(l));
   std::string date = doc_date(doc, opt);
   XmlWriter x;
   x.open("cp:coreProperties",
@@ -297,7 +283,7 @@ std::string core_xml(const model::Document &doc, const Options &opt) {
           {"xmlns:dcterms", "http://purl.org/dc/terms/"},
           {"xmlns:dcmitype", "http://purl.org/dc/dcmitype/"},
           {"xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"}});
-  x.elem("dc:title", join(subj, " "));
+  x.elem("dc:title", model::subject_text(doc));
   if (!doc.meta_subject.empty())
     x.elem("dc:subject", doc.meta_subject);
   x.elem("dc:creator", join(doc.header.agency, " "));

@@ -19,8 +19,6 @@ inline std::string num(long v) {
   return std::to_string(v);
 }
 const char *jc(tmpl::Align a); // w:jc value
-// Plain text of runs: footnote marks dropped, breaks as spaces.
-std::string plain(const model::Inlines &in);
 
 std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t);
 std::string settings_xml();

@@ -353,7 +353,7 @@ public:
     double widest = 0;
     for (const auto &line : doc.subject) {
       para({.style = st.subject.id}, [&] { inlines(line); });
-      widest = std::max(widest, width(st.subject, plain(line)));
+      widest = std::max(widest, width(st.subject, model::plain_text(line, " ")));
     }
     widest = std::min(widest, text_width / 20.0);
     if (widest > 0)

@@ -52,9 +52,7 @@ Document layout(const model::Document &doc, const tmpl::Template &t, const text:
 
   Document out;
   out.pages = paginate(std::move(items), make_footnotes(c), c);
-  out.title = model::plain_text(doc.subject.empty() ? model::Inlines{} : doc.subject[0]);
-  for (size_t i = 1; i < doc.subject.size(); ++i)
-    out.title += " " + model::plain_text(doc.subject[i]);
+  out.title = model::subject_text(doc);
   for (const auto &a : doc.header.agency)
     out.author += (out.author.empty() ? "" : " ") + a;
   out.subject = doc.meta_subject;

@@ -2,14 +2,21 @@
 
 namespace vb::model {
 
-std::string plain_text(const Inlines &in) {
+std::string plain_text(const Inlines &in, const char *brk) {
   std::string s;
   for (const auto &r : in) {
     if (r.kind == Inline::Kind::Text)
       s += r.text;
     else if (r.kind == Inline::Kind::Break)
-      s += '\n';
+      s += brk;
   }
+  return s;
+}
+
+std::string subject_text(const Document &doc) {
+  std::string s;
+  for (const auto &line : doc.subject)
+    s += (s.empty() ? "" : " ") + plain_text(line, " ");
   return s;
 }
 

@@ -36,8 +36,9 @@ struct Inline {
 };
 using Inlines = std::vector<Inline>;
 
-// Plain text of a run list (footnote marks and breaks omitted / as "\n").
-std::string plain_text(const Inlines &in);
+// Plain text of a run list: footnote marks omitted, line breaks as `brk`.
+std::string plain_text(const Inlines &in, const char *brk = "\n");
+
 Inlines make_text(std::string s, bool bold = false, bool italic = false);
 
 // ---------------------------------------------------------------- blocks
@@ -206,5 +207,9 @@ struct Document {
   std::string meta_subject, meta_keywords;
   std::string meta_date; // ISO 8601; fixed default when empty
 };
+
+// The subject (trích yếu) on one line: its lines joined by spaces. Used for
+// the document title in DOCX core properties and PDF info.
+std::string subject_text(const Document &doc);
 
 } // namespace vb::model

@@ -276,12 +276,7 @@ struct Finalizer {
                         agency_text + ")";
     }
 
-    doc.meta_subject = "";
-    for (const auto &l : doc.subject) {
-      std::string s = plain_text(l);
-      replace_all(s, "\n", " ");
-      doc.meta_subject += (doc.meta_subject.empty() ? "" : " ") + s;
-    }
+    doc.meta_subject = subject_text(doc);
     if (doc.meta_keywords.empty())
       doc.meta_keywords = t.description + ", " + std::to_string(doc.year);
     if (doc.meta_date.empty()) {
