@@ -88,7 +88,7 @@ ProgramCache &program_cache() {
 // The subset: the glyphs used (and the components of composite glyphs),
 // glyph ids unchanged; tables a PDF viewer never reads are left out.
 std::string subset(std::string_view font, unsigned index, const std::vector<uint16_t> &gids,
-                   const std::vector<char32_t> &cps) {
+                   const std::vector<char32_t> &) {
   hb_blob_t *blob =
       hb_blob_create(font.data(), unsigned(font.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
   hb_face_t *face = hb_face_create(blob, index);
@@ -98,15 +98,11 @@ std::string subset(std::string_view font, unsigned index, const std::vector<uint
     hb_set_t *glyphs = hb_subset_input_glyph_set(in);
     for (uint16_t g : gids)
       hb_set_add(glyphs, g);
-    hb_set_t *unicodes = hb_subset_input_unicode_set(in);
-    for (char32_t cp : cps)
-      if (cp)
-        hb_set_add(unicodes, cp);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS);
     hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (const char *t :
-         {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG", "hdmx", "LTSH", "VDMX",
-          "vhea", "vmtx", "COLR", "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC"})
+    for (const char *t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG", "hdmx",
+                          "LTSH", "VDMX", "vhea", "vmtx", "name", "post", "cmap", "gasp", "COLR",
+                          "CPAL", "SVG ", "sbix", "CBDT", "CBLC", "EBDT", "EBLC"})
       hb_set_add(drop, hb_tag_from_string(t, 4));
     if (hb_face_t *sub = hb_subset_or_fail(face, in)) {
       hb_blob_t *b = hb_face_reference_blob(sub);
@@ -343,13 +339,16 @@ bool FontSet::finish(std::string &err) {
     cd.AddKey("FontDescriptor", desc->Reference());
     if (!ff.cff) // CFF without CIDs: the CID is the glyph index already
       cd.AddKey("CIDToGIDMap", PdfName("Identity"));
-    // Widths, consecutive glyph ids grouped: [g [w w …] g' [w …] …].
+    // Widths, consecutive glyph ids grouped: [g [w w …] g' [w …] …], in
+    // whole thousandths of an em as word processors write them (PoDoFo
+    // prints a real number through a locale-imbued stream, 8,000
+    // instructions each).
     PdfArray w;
     for (size_t i = 0; i < sorted.size();) {
       PdfArray run;
       size_t j = i;
       for (; j < sorted.size() && sorted[j] == sorted[i] + (j - i); ++j)
-        run.push_back(PdfVariant(std::round(fonts_.glyph_advance(slot, sorted[j]) * 1000) / 1000));
+        run.push_back(PdfVariant(pdf_int64(std::lround(fonts_.glyph_advance(slot, sorted[j])))));
       w.push_back(PdfVariant(pdf_int64(sorted[i])));
       w.push_back(run);
       i = j;
