@@ -37,7 +37,7 @@ const char *kStandardConfig =
 
 struct Candidate {
   FaceRef ref;
-  int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+  int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN, width = FC_WIDTH_NORMAL;
 };
 
 } // namespace
@@ -60,7 +60,8 @@ std::array<FaceRef, 4> find_family(const std::string &family, bool whole_config,
     return out;
   FcPattern *pat = FcPatternCreate();
   FcPatternAddString(pat, FC_FAMILY, reinterpret_cast<const FcChar8 *>(family.c_str()));
-  FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_FONTFORMAT, nullptr);
+  FcObjectSet *os =
+      FcObjectSetBuild(FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT, FC_WIDTH, FC_FONTFORMAT, nullptr);
   FcFontSet *fs = FcFontList(config, pat, os);
   std::vector<Candidate> all;
   for (int i = 0; fs && i < fs->nfont; ++i) {
@@ -80,10 +81,11 @@ std::array<FaceRef, 4> find_family(const std::string &family, bool whole_config,
       continue;
     FcPatternGetInteger(p, FC_WEIGHT, 0, &c.weight);
     FcPatternGetInteger(p, FC_SLANT, 0, &c.slant);
+    FcPatternGetInteger(p, FC_WIDTH, 0, &c.width);
     all.push_back(c);
   }
-  // The face of each style: right slant, weight closest to regular (80) or
-  // bold (200); ties go to the first path in sorted order, so the choice
+  // The face of each style: right slant, normal width, weight closest to
+  // regular (80) or bold (200); ties go to the first path in sorted order, so the choice
   // does not depend on the order fontconfig lists files in.
   for (int s = 0; s < 4; ++s) {
     bool want_bold = s & 1, want_italic = s & 2;
@@ -95,7 +97,9 @@ std::array<FaceRef, 4> find_family(const std::string &family, bool whole_config,
       bool bold = c.weight >= FC_WEIGHT_DEMIBOLD;
       if (!nearest && (italic != want_italic || bold != want_bold))
         continue;
-      long score = std::labs(long(c.weight - target)) + (italic != want_italic ? 1000 : 0);
+      // Normal width first: "DejaVu Serif" also names DejaVu Serif Condensed.
+      long score = std::labs(long(c.weight - target)) + (italic != want_italic ? 1000 : 0) +
+                   (c.width != FC_WIDTH_NORMAL ? 500 : 0);
       if (!best || score < best_score ||
           (score == best_score && (c.ref.path < best->ref.path ||
                                    (c.ref.path == best->ref.path && c.ref.index < best->ref.index)))) {
