@@ -34,16 +34,18 @@ const char *kUsage = "usage: vanban <command> [options]\n"
                      "\n"
                      "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
 
-const char *kCheckHelp = "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
-                         "\n"
-                         "Loads and validates each file (schema, dates, numbers, template) and checks\n"
-                         "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
-                         "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
-                         "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
-                         "for every problem and nothing when all is well. Warnings do not fail.\n"
-                         "\n"
-                         "  --strict          treat warnings as errors (exit 1)\n"
-                         "  --templates DIR   folder of the templates (default: the installed templates/)\n";
+const char *kCheckHelp =
+    "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
+    "\n"
+    "Loads and validates each file (schema, dates, numbers, template) and checks\n"
+    "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
+    "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
+    "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
+    "for every problem and nothing when all is well. Warnings do not fail.\n"
+    "\n"
+    "  --strict          treat warnings as errors (exit 1)\n"
+    "  --templates DIR   folder of the templates (default: the installed templates/)\n"
+    "  --font-family, --font-regular, … as for render: the fonts whose coverage is checked\n";
 
 const char *kNewHelp = "usage: vanban new KIND\n"
                        "\n"
@@ -136,14 +138,14 @@ std::string parse(int argc, char **argv, int start, Args &a, bool render) {
     } else if (render && (s == "-o" || s == "--output")) {
       if (!value(a.out))
         return s + " needs a folder";
-    } else if (render && s == "--fonts") {
+    } else if (s == "--fonts") { // check too: which characters the fonts lack
       if (!value(a.cfg.fonts.dir))
         return "--fonts needs a folder";
-    } else if (render && s == "--font-family") {
+    } else if (s == "--font-family") {
       if (!value(a.cfg.fonts.family) || a.cfg.fonts.family.empty())
         return "--font-family needs a family name, e.g. --font-family \"Times New Roman\"";
-    } else if (render && (s == "--font-regular" || s == "--font-bold" || s == "--font-italic" ||
-                          s == "--font-bold-italic")) {
+    } else if ((s == "--font-regular" || s == "--font-bold" || s == "--font-italic" ||
+                s == "--font-bold-italic")) {
       int face = s == "--font-regular" ? 0 : s == "--font-bold" ? 1 : s == "--font-italic" ? 2 : 3;
       if (!value(a.cfg.fonts.files[size_t(face)]) || a.cfg.fonts.files[size_t(face)].empty())
         return s + " needs a font file";
