@@ -138,16 +138,23 @@ std::string write(const layout::Document &ld, const text::Fonts &fonts, const Op
     std::string date = opt.real_time ? now_date() : pdf_date(ld.date);
 
     struct PageOut {
-      PdfObject *contents = nullptr; // PoDoFo may replace its PdfPage objects as pages are added
+      PdfObject *contents = nullptr;
       std::string ops, packed;
       bool ok = false;
     };
     std::vector<PageOut> pages(ld.pages.size());
     std::unordered_map<std::string, std::unique_ptr<detail::ImageObj>> images; // by path; null: unreadable
     std::vector<detail::ImageObj *> image_list;
+    // The pages are made here and put into the page tree in one call: one
+    // at a time (PdfDocument::CreatePage, GetPage) PoDoFo walks the tree for
+    // each, which made a 1,000-page document cost seconds.
+    std::vector<std::unique_ptr<PdfPage>> own;
+    std::vector<PdfObject *> page_objects;
     for (size_t pi = 0; pi < ld.pages.size(); ++pi) {
       const layout::Page &p = ld.pages[pi];
-      PdfPage *page = doc.CreatePage(PdfRect(0, 0, p.width, p.height));
+      own.push_back(std::make_unique<PdfPage>(PdfRect(0, 0, p.width, p.height), &doc.GetObjects()));
+      PdfPage *page = own.back().get();
+      page_objects.push_back(page->GetObject());
       pages[pi].contents = page->GetContentsForAppending();
       std::vector<bool> drawn(p.images.size(), false);
       for (size_t i = 0; i < p.images.size(); ++i) {
@@ -177,6 +184,8 @@ std::string write(const layout::Document &ld, const text::Fonts &fonts, const Op
       if (opt.signature_fields)
         detail::add_signature_fields(doc, *page, p, date);
     }
+
+    doc.GetPagesTree()->InsertPages(doc.GetPageCount() - 1, page_objects);
 
     // Deflating and subsetting, on two cores when the machine has them.
     std::vector<std::function<void()>> jobs;

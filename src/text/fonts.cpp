@@ -36,8 +36,9 @@ const char *const kLiberation[4] = {"LiberationSerif-Regular.ttf", "LiberationSe
                                     "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"};
 const char *const kStyleNames[4] = {"Regular", "Bold", "Italic", "Bold Italic"};
 const char *const kFallbackFamily = "DejaVu Serif";
-// Cached advances carry this bit when the fallback face draws the code point.
-constexpr int kFallbackBit = 1 << 30;
+// Cached advances carry these bits when the fallback face draws the code
+// point, or when no face has it.
+constexpr int kFallbackBit = 1 << 30, kMissingBit = 1 << 29, kFlags = kFallbackBit | kMissingBit;
 
 struct Slot {
   FaceFile file;
@@ -271,7 +272,7 @@ struct Fonts::Impl {
         u = int(std::lround(double(advance_of(fb.face, gi)) * p.file.units_per_em / fb.file.units_per_em)) |
             kFallbackBit;
       else // no face has it: what the PDF draws is the .notdef glyph
-        u = int(advance_of(p.face, 0));
+        u = int(advance_of(p.face, 0)) | kMissingBit;
     }
     std::lock_guard<std::mutex> g(mu);
     if (slot >= 0)
@@ -407,14 +408,14 @@ std::shared_ptr<const Fonts> Fonts::load(Diagnostics &diags, const FontSpec &spe
 Fonts::~Fonts() = default;
 
 double Fonts::advance(Face f, char32_t cp, double size) const {
-  return (impl_->units(int(f), cp) & ~kFallbackBit) * size / impl_->slots[size_t(f)].file.units_per_em;
+  return (impl_->units(int(f), cp) & ~kFlags) * size / impl_->slots[size_t(f)].file.units_per_em;
 }
 
 double Fonts::width(Face f, std::string_view s, double size) const {
   long total = 0;
   for (size_t i = 0; i < s.size();) {
     char32_t cp = next_cp(s, i);
-    total += impl_->units(int(f), cp) & ~kFallbackBit;
+    total += impl_->units(int(f), cp) & ~kFlags;
   }
   return total * size / impl_->slots[size_t(f)].file.units_per_em;
 }
@@ -502,8 +503,12 @@ const std::string &Fonts::fallback_family() const {
 std::vector<char32_t> Fonts::uncovered(Face f, std::string_view s) const {
   std::vector<char32_t> out;
   for (size_t i = 0; i < s.size();) {
+    if (uint8_t(s[i]) < 0x80) { // ASCII: every face has it
+      ++i;
+      continue;
+    }
     char32_t cp = next_cp(s, i);
-    if (cp < 0x7F || default_ignorable(cp) || slot_of(f, cp) >= 0)
+    if (!(impl_->units(int(f), cp) & kMissingBit)) // cached: check walks every character
       continue;
     bool seen = false;
     for (char32_t o : out)
