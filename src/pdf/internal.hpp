@@ -62,7 +62,7 @@ private:
   struct Used;
   PoDoFo::PdfMemDocument &doc_;
   const text::Fonts &fonts_;
-  std::array<std::unique_ptr<Used>, text::Fonts::kSlots> used_{};
+  std::array<std::unique_ptr<Used>, text::Fonts::kSlots> used_; // null until a slot is drawn with
   // Per style: code point → slot and glyph (-1 slot = nothing to draw).
   struct Map {
     std::unordered_map<char32_t, std::pair<int, unsigned>> other;
