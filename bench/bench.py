@@ -74,6 +74,7 @@ def main():
     ap.add_argument("--lo-runs", type=int, default=3)
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--out", default=os.path.join(ROOT, "output", "bench.txt"))
+    ap.add_argument("--baseline", help="another vanban binary, timed on the samples beside this one (before/after)")
     a = ap.parse_args()
     v = a.vanban
     work = tempfile.mkdtemp(prefix="vanban-bench-")
@@ -87,7 +88,8 @@ def main():
     say()
     soffice = shutil.which("soffice")
     profile = "file://" + os.path.join(work, "lo-profile")
-    say(f"{'sample':42} {'docx ms':>8} {'pdf ms':>8} {'both ms':>8} {'MB':>6} {'LO ms':>8} {'LO MB':>6} {'ratio':>7}")
+    say(f"{'sample':42} {'docx ms':>8} {'pdf ms':>8} {'both ms':>8} {'MB':>6} {'LO ms':>8} {'LO MB':>6} {'ratio':>7}"
+        + (f" {'base ms':>8}" if a.baseline else ""))
     for f in sorted(glob.glob(os.path.join(ROOT, "data", "*.xml"))):
         stem = os.path.splitext(os.path.basename(f))[0]
         od = os.path.join(work, "s")
@@ -104,8 +106,13 @@ def main():
             lo_ms = lo_s * 1000
         both_ms = res["docx,pdf"][0] * 1000
         ratio = lo_ms / both_ms if both_ms else float("nan")
+        base = ""
+        if a.baseline:
+            base_ms = median_run([a.baseline, "render", f, "-o", os.path.join(work, "b")], a.runs)[0] * 1000
+            base = f" {base_ms:8.1f}"
+            figures.setdefault("baseline", {})[stem] = base_ms
         say(f"{stem:42} {res['docx'][0]*1000:8.1f} {res['pdf'][0]*1000:8.1f} {both_ms:8.1f} {res['docx,pdf'][1]:6.1f} "
-            f"{lo_ms:8.0f} {lo_mb:6.0f} {ratio:6.0f}×")
+            f"{lo_ms:8.0f} {lo_mb:6.0f} {ratio:6.0f}×" + base)
         figures["samples"][stem] = {"docx_ms": res["docx"][0] * 1000, "pdf_ms": res["pdf"][0] * 1000, "both_ms": both_ms,
                                     "peak_mb": res["docx,pdf"][1], "lo_ms": lo_ms, "lo_mb": lo_mb, "ratio": ratio}
     say()
@@ -129,6 +136,18 @@ def main():
         secs, _ = run_measured([v, "build", bd, "-o", out, "-j", str(j)])
         say(f"{'':42} {j:8d} {secs:8.2f} {a.batch/secs:8.0f}")
         figures["batch"][j] = {"seconds": secs, "docs_per_s": a.batch / secs}
+    # The targets the project holds itself to.
+    say()
+    smp = figures["samples"].values()
+    big = figures["scaling"].get(1000, {})
+    jobs2 = figures["batch"].get(2, figures["batch"].get(max(figures["batch"])))
+    for ok, what in [
+        (all(x["both_ms"] <= 15 for x in smp), "every sample: DOCX+PDF ≤ 15 ms median whole-process"),
+        (all(x["ratio"] >= 60 for x in smp), "every sample: ≥ 60× faster than LibreOffice's conversion"),
+        (big.get("ms", 1e9) < 2000 and big.get("peak_mb", 1e9) < 150, "the 1,000-page plan: < 2 s and < 150 MB"),
+        (jobs2["docs_per_s"] >= 300, "vanban build -j 2 of 1,000 plans: ≥ 300 documents/s"),
+    ]:
+        say(f"{'met ' if ok else 'MISSED'} {what}")
     os.makedirs(os.path.dirname(a.out), exist_ok=True)
     open(a.out, "w", encoding="utf-8").write("\n".join(lines) + "\n")
     json.dump(figures, open(os.path.splitext(a.out)[0] + ".json", "w"), indent=1)

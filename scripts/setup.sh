@@ -6,9 +6,10 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libxml2-dev libzip-dev libicu-dev libfreetype-dev libpng-dev libdeflate-dev zlib1g-dev
+  libpodofo-dev libharfbuzz-dev libfontconfig-dev
   doctest-dev
-  fonts-liberation2
-  poppler-utils qpdf python3
+  fonts-liberation2 fonts-dejavu-core
+  poppler-utils qpdf python3 fontforge-nox
   libreoffice-writer-nogui
 )
 

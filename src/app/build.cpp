@@ -60,7 +60,7 @@ std::string file_content(const std::string &path) {
 // What every document depends on besides its own files: vanban itself and
 // the fonts (by size and time: hashing 15 MB per build would cost more than
 // the renders).
-std::string environment_key(const Config &cfg) {
+std::string environment_key(const Config &cfg, const text::Fonts &fonts) {
   Hash h;
   char exe[4096];
   ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -68,10 +68,8 @@ std::string environment_key(const Config &cfg) {
     exe[n] = 0;
     h.add(file_stamp(exe));
   }
-  std::string fonts = cfg.fonts_dir.empty() ? text::Fonts::default_dir() : cfg.fonts_dir;
-  for (const char *f : {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
-                        "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"})
-    h.add(file_stamp(fonts + "/" + f));
+  for (int f = 0; f < 4; ++f)
+    h.add(file_stamp(fonts.path(text::Face(f))));
   h.add(std::string(cfg.docx ? "docx" : "") + (cfg.pdf ? "pdf" : "") +
         (cfg.signature_fields ? "fields" : ""));
   return h.hex();
@@ -276,7 +274,7 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
   }
   std::string manifest_path = opt.out + "/" + kManifestName;
   auto manifest = read_manifest(manifest_path);
-  std::string env = environment_key(opt.cfg);
+  std::string env = environment_key(opt.cfg, fonts);
 
   std::vector<std::string> keys(files.size()), todo;
   std::vector<int> todo_index(files.size(), -1);
@@ -369,7 +367,7 @@ std::string watch_stamp(const BuildOptions &opt) {
 
 int build(const BuildOptions &opt) {
   Diagnostics fd;
-  auto fonts = text::Fonts::load(fd, opt.cfg.fonts_dir);
+  auto fonts = text::Fonts::load(fd, opt.cfg.fonts);
   if (!fonts) {
     std::fputs(fd.str().c_str(), stderr);
     return kExitIo;

@@ -60,6 +60,8 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
     return std::nullopt;
   model::finalize(*doc, *t, &cal);
   check::decree_rules(*doc, *t, fonts, check::today(), diags);
+  if (diags.has_errors()) // a character that no font can print
+    return std::nullopt;
   return Loaded{std::move(*doc), std::move(*t), std::move(cal)};
 }
 

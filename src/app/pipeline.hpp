@@ -16,7 +16,7 @@ inline constexpr size_t kMaxPages = 10000;
 
 struct Config {
   std::string templates_dir; // default: $VANBAN_TEMPLATES or the built-in path
-  std::string fonts_dir;     // default: text::Fonts::default_dir()
+  text::FontSpec fonts;      // default: Times New Roman if installed, else Liberation Serif 2
   bool docx = true, pdf = true;
   bool signature_fields = true;
   bool real_time = false;

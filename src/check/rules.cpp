@@ -37,6 +37,8 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
                   Diagnostics &diags) {
   const auto &h = doc.header;
   const std::string &f = doc.file;
+  if (fonts)
+    font_coverage(doc, *fonts, diags);
 
   // Ký hiệu: the type abbreviation must be the kind's (KH for a plan).
   if (!t.abbreviation.empty() && !h.code.empty()) {

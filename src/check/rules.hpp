@@ -18,4 +18,8 @@ Today today();
 void decree_rules(const model::Document &doc, const tmpl::Template &t, const text::Fonts *fonts, Today now,
                   Diagnostics &diags);
 
+// Errors for characters that neither the fonts nor the fallback face have
+// (called by decree_rules when it has the fonts).
+void font_coverage(const model::Document &doc, const text::Fonts &fonts, Diagnostics &diags);
+
 } // namespace vb::check

@@ -27,39 +27,49 @@ const char *kUsage = "usage: vanban <command> [options]\n"
                      "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
                      "  new KIND              print a commented data file to fill in\n"
                      "  templates             list the document kinds\n"
+                     "  fonts                 show which font files draw the PDF\n"
                      "\n"
                      "  vanban <command> --help   options of a command\n"
                      "  vanban --version\n"
                      "\n"
                      "exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure\n";
 
-const char *kCheckHelp = "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
-                         "\n"
-                         "Loads and validates each file (schema, dates, numbers, template) and checks\n"
-                         "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
-                         "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
-                         "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
-                         "for every problem and nothing when all is well. Warnings do not fail.\n"
-                         "\n"
-                         "  --strict          treat warnings as errors (exit 1)\n"
-                         "  --templates DIR   folder of the templates (default: the installed templates/)\n";
+const char *kCheckHelp =
+    "usage: vanban check FILE.xml... [--strict] [--templates DIR]\n"
+    "\n"
+    "Loads and validates each file (schema, dates, numbers, template) and checks\n"
+    "what Decree 30/2020 asks that cannot be fixed mechanically (ký hiệu of the\n"
+    "kind, titles before a signer's name, the Lưu line, dates far ahead, header\n"
+    "lines too wide for their column). Prints FILE:LINE:COL: error|warning: …\n"
+    "for every problem and nothing when all is well. Warnings do not fail.\n"
+    "\n"
+    "  --strict          treat warnings as errors (exit 1)\n"
+    "  --templates DIR   folder of the templates (default: the installed templates/)\n"
+    "  --font-family, --font-regular, … as for render: the fonts whose coverage is checked\n";
 
 const char *kNewHelp = "usage: vanban new KIND\n"
                        "\n"
                        "Prints a complete, commented data file for KIND (see `vanban templates`),\n"
                        "dated this year, ready to fill in:  vanban new ke-hoach > data/my-plan.xml\n";
 
-const char *kRenderHelp = "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
-                          "\n"
-                          "Writes DIR/<name>.docx and DIR/<name>.pdf for each FILE.xml. Files are written\n"
-                          "to a temporary name and renamed: a failed run leaves earlier outputs intact.\n"
-                          "\n"
-                          "  -o, --output DIR        output folder (default: output/)\n"
-                          "  --format LIST           docx, pdf or docx,pdf (default)\n"
-                          "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
-                          "  --real-time             stamp the real time and a random ID (not reproducible)\n"
-                          "  --templates DIR         folder of the templates\n"
-                          "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
+const char *kRenderHelp =
+    "usage: vanban render FILE.xml... [-o DIR] [--format docx,pdf] [options]\n"
+    "\n"
+    "Writes DIR/<name>.docx and DIR/<name>.pdf for each FILE.xml. Files are written\n"
+    "to a temporary name and renamed: a failed run leaves earlier outputs intact.\n"
+    "\n"
+    "  -o, --output DIR        output folder (default: output/)\n"
+    "  --format LIST           docx, pdf or docx,pdf (default)\n"
+    "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
+    "  --real-time             stamp the real time and a random ID (not reproducible)\n"
+    "  --templates DIR         folder of the templates\n"
+    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n"
+    "  --font-family NAME      the four faces of a fontconfig family (default: Times New\n"
+    "                          Roman when installed, else Liberation Serif 2)\n"
+    "  --font-regular FILE     font files instead (.ttf, .otf, FILE.ttc#INDEX or #NAME);\n"
+    "  --font-bold FILE        all four together\n"
+    "  --font-italic FILE\n"
+    "  --font-bold-italic FILE\n";
 
 const char *kBuildHelp =
     "usage: vanban build [DIR] [-o OUTDIR] [-j N] [--watch] [--format docx,pdf] [options]\n"
@@ -76,7 +86,18 @@ const char *kBuildHelp =
     "  --format LIST           docx, pdf or docx,pdf (default)\n"
     "  --no-signature-fields   no empty digital-signature fields in the PDF\n"
     "  --templates DIR         folder of the templates\n"
-    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n";
+    "  --fonts DIR             folder of the Liberation Serif 2 fonts\n"
+    "  --font-family NAME      the four faces of a fontconfig family (default: Times New\n"
+    "                          Roman when installed, else Liberation Serif 2)\n"
+    "  --font-regular FILE     font files instead (.ttf, .otf, FILE.ttc#INDEX or #NAME);\n"
+    "  --font-bold FILE        all four together\n"
+    "  --font-italic FILE\n"
+    "  --font-bold-italic FILE\n";
+
+const char *kFontsHelp = "usage: vanban fonts [font options of render]\n"
+                         "\n"
+                         "Prints which font files draw each face of the PDF, the family the DOCX names,\n"
+                         "and the fallback face for characters the fonts lack.\n";
 
 const char *kTemplatesHelp = "usage: vanban templates [--templates DIR]\n"
                              "\n"
@@ -117,9 +138,17 @@ std::string parse(int argc, char **argv, int start, Args &a, bool render) {
     } else if (render && (s == "-o" || s == "--output")) {
       if (!value(a.out))
         return s + " needs a folder";
-    } else if (render && s == "--fonts") {
-      if (!value(a.cfg.fonts_dir))
+    } else if (s == "--fonts") { // check too: which characters the fonts lack
+      if (!value(a.cfg.fonts.dir))
         return "--fonts needs a folder";
+    } else if (s == "--font-family") {
+      if (!value(a.cfg.fonts.family) || a.cfg.fonts.family.empty())
+        return "--font-family needs a family name, e.g. --font-family \"Times New Roman\"";
+    } else if ((s == "--font-regular" || s == "--font-bold" || s == "--font-italic" ||
+                s == "--font-bold-italic")) {
+      int face = s == "--font-regular" ? 0 : s == "--font-bold" ? 1 : s == "--font-italic" ? 2 : 3;
+      if (!value(a.cfg.fonts.files[size_t(face)]) || a.cfg.fonts.files[size_t(face)].empty())
+        return s + " needs a font file";
     } else if (render && s == "--format") {
       std::string f;
       if (!value(f))
@@ -180,7 +209,7 @@ int cmd_check(int argc, char **argv) {
     return usage_error("check needs at least one FILE.xml", kCheckHelp);
   // Fonts only sharpen the checks (header widths); check works without them.
   Diagnostics quiet;
-  auto fonts = text::Fonts::load(quiet, a.cfg.fonts_dir);
+  auto fonts = text::Fonts::load(quiet, a.cfg.fonts);
   int rc = kExitOk;
   for (const auto &f : a.files) {
     Diagnostics d;
@@ -201,7 +230,7 @@ int cmd_render(int argc, char **argv) {
   if (a.files.empty())
     return usage_error("render needs at least one FILE.xml", kRenderHelp);
   Diagnostics fd;
-  auto fonts = text::Fonts::load(fd, a.cfg.fonts_dir);
+  auto fonts = text::Fonts::load(fd, a.cfg.fonts);
   if (!fonts) {
     std::fputs(fd.str().c_str(), stderr);
     return kExitIo;
@@ -268,6 +297,22 @@ int cmd_new(int argc, char **argv) {
   return kExitOk;
 }
 
+int cmd_fonts(int argc, char **argv) {
+  Args a;
+  if (auto rc = start(argc, argv, a, true, kFontsHelp))
+    return *rc;
+  if (!a.files.empty())
+    return usage_error("fonts takes no files", kFontsHelp);
+  Diagnostics fd;
+  auto fonts = text::Fonts::load(fd, a.cfg.fonts);
+  if (!fonts) {
+    std::fputs(fd.str().c_str(), stderr);
+    return kExitIo;
+  }
+  std::fputs(fonts->describe().c_str(), stdout);
+  return kExitOk;
+}
+
 int cmd_templates(int argc, char **argv) {
   Args a;
   if (auto rc = start(argc, argv, a, false, kTemplatesHelp))
@@ -308,5 +353,7 @@ int main(int argc, char **argv) {
     return cmd_build(argc, argv);
   if (cmd == "new")
     return cmd_new(argc, argv);
+  if (cmd == "fonts")
+    return cmd_fonts(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }

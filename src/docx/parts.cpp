@@ -63,15 +63,12 @@ static void size_rpr(XmlWriter &x, double size) {
   x.leaf("w:szCs", {{"w:val", hp}});
 }
 
-std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t) {
+std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t, const std::string &family) {
   XmlWriter x;
   x.open("w:styles", {{"xmlns:w", kW}});
   x.open("w:docDefaults");
   x.open("w:rPrDefault").open("w:rPr");
-  x.leaf("w:rFonts", {{"w:ascii", "Times New Roman"},
-                      {"w:eastAsia", "Times New Roman"},
-                      {"w:hAnsi", "Times New Roman"},
-                      {"w:cs", "Times New Roman"}});
+  x.leaf("w:rFonts", {{"w:ascii", family}, {"w:eastAsia", family}, {"w:hAnsi", family}, {"w:cs", family}});
   size_rpr(x, t.size_body);
   x.leaf("w:lang", {{"w:val", "vi-VN"}, {"w:eastAsia", "en-US"}, {"w:bidi", "ar-SA"}});
   x.close().close();

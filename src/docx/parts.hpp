@@ -20,7 +20,7 @@ inline std::string num(long v) {
 }
 const char *jc(tmpl::Align a); // w:jc value
 
-std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t);
+std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t, const std::string &family);
 std::string settings_xml();
 std::string header_xml(const tmpl::Styles &st, bool page_number);
 std::string content_types_xml();

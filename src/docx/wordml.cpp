@@ -7,6 +7,7 @@
 
 #include "docx/parts.hpp"
 #include "docx/xml.hpp"
+#include "image/png.hpp"
 #include "template/styles.hpp"
 #include "util/fsio.hpp"
 
@@ -50,30 +51,14 @@ struct RunFmt {
   std::string rstyle;
 };
 
-// Natural size of a PNG in points, from IHDR and pHYs (96 dpi without pHYs).
+// Natural size of a PNG in points (see image::Info); nullopt when the
+// file is not a complete, readable PNG.
 std::optional<std::pair<double, double>> png_size(const std::string &png) {
-  auto be32 = [&](size_t at) {
-    const auto *u = reinterpret_cast<const unsigned char *>(png.data() + at);
-    return (uint32_t(u[0]) << 24) | (uint32_t(u[1]) << 16) | (uint32_t(u[2]) << 8) | u[3];
-  };
-  if (png.size() < 33 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0 || png.compare(12, 4, "IHDR") != 0)
+  std::string err;
+  auto info = image::probe(png, err);
+  if (!info)
     return std::nullopt;
-  double w = be32(16), h = be32(20), dpi_x = 96, dpi_y = 96;
-  for (size_t at = 8; at + 12 <= png.size();) {
-    uint32_t len = be32(at);
-    if (png.compare(at + 4, 4, "pHYs") == 0 && len == 9 && at + 17 <= png.size() &&
-        png[at + 16] == 1) { // unit: metre
-      dpi_x = be32(at + 8) * 0.0254;
-      dpi_y = be32(at + 12) * 0.0254;
-      break;
-    }
-    if (png.compare(at + 4, 4, "IDAT") == 0)
-      break;
-    at += 12 + size_t(len);
-  }
-  if (w <= 0 || h <= 0 || dpi_x < 1 || dpi_y < 1)
-    return std::nullopt;
-  return std::pair{w * 72 / dpi_x, h * 72 / dpi_y};
+  return std::pair{info->width_pt(), info->height_pt()};
 }
 
 struct Media {
@@ -139,18 +124,38 @@ public:
   }
 
   void run(std::string_view text, const RunFmt &f = {}) {
-    x.open("w:r");
-    rpr(f);
-    x.elem("w:t", text, {{"xml:space", "preserve"}});
-    x.close();
+    // Characters the faces lack get their own run in the fallback family,
+    // so that a word processor measures them in the face the PDF draws.
+    text::Face face = text::face_of(f.bold, f.italic);
+    size_t start = 0;
+    bool fallback = false;
+    auto emit = [&](size_t end) {
+      x.open("w:r");
+      rpr(f, fallback ? fonts.fallback_family() : std::string());
+      x.elem("w:t", text.substr(start, end - start), {{"xml:space", "preserve"}});
+      x.close();
+      start = end;
+    };
+    for (size_t i = 0; i < text.size();) {
+      size_t at = i;
+      char32_t cp = text::next_cp(text, i);
+      bool fb = cp >= 0x80 && fonts.uses_fallback(face, cp);
+      if (fb != fallback && at > start)
+        emit(at);
+      fallback = fb;
+    }
+    if (start < text.size() || text.empty())
+      emit(text.size());
   }
 
-  void rpr(const RunFmt &f) {
-    if (!f.bold && !f.italic && !f.unbold && !f.uncaps && f.rstyle.empty())
+  void rpr(const RunFmt &f, const std::string &font = {}) {
+    if (!f.bold && !f.italic && !f.unbold && !f.uncaps && f.rstyle.empty() && font.empty())
       return;
     x.open("w:rPr");
     if (!f.rstyle.empty())
       x.leaf("w:rStyle", {{"w:val", f.rstyle}});
+    if (!font.empty())
+      x.leaf("w:rFonts", {{"w:ascii", font}, {"w:eastAsia", font}, {"w:hAnsi", font}, {"w:cs", font}});
     if (f.bold)
       x.leaf("w:b");
     else if (f.unbold)
@@ -849,7 +854,7 @@ std::vector<opc::Part> wordml_parts(const model::Document &doc, const tmpl::Temp
   parts.push_back({"_rels/.rels", root_rels_xml()});
   parts.push_back({"word/document.xml", std::move(document)});
   parts.push_back({"word/_rels/document.xml.rels", document_rels_xml(body.media.size())});
-  parts.push_back({"word/styles.xml", styles_xml(body.st, t)});
+  parts.push_back({"word/styles.xml", styles_xml(body.st, t, fonts.docx_family())});
   parts.push_back({"word/settings.xml", settings_xml()});
   parts.push_back({"word/footnotes.xml", std::move(footnotes)});
   parts.push_back({"word/header1.xml", header_xml(body.st, true)});

@@ -1,42 +1,20 @@
 // The ending (ND30 ô 7, 9b, 12): Nơi nhận | signature, kept in one piece;
 // for covenants a grid of signature blocks, one unsplittable row at a time.
 #include <algorithm>
-#include <cstdint>
-#include <fstream>
-#include <iterator>
 
+#include "image/png.hpp"
 #include "layout/internal.hpp"
 
 namespace vb::layout::detail {
 
 namespace {
 
-// Natural size of a PNG in points: IHDR pixels at the pHYs resolution
-// (96 dpi without one), as the DOCX writer sizes its pictures. {0,0} when unreadable.
+// Natural size of a PNG in points (its pHYs resolution, 96 dpi without
+// one), as the DOCX sizes its pictures. {0,0} when unreadable.
 std::pair<double, double> png_size(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto be = [&](size_t o) {
-    return (uint32_t(uint8_t(b[o])) << 24) | (uint32_t(uint8_t(b[o + 1])) << 16) |
-           (uint32_t(uint8_t(b[o + 2])) << 8) | uint32_t(uint8_t(b[o + 3]));
-  };
-  if (b.size() < 33 || b.compare(1, 3, "PNG") != 0 || b.compare(12, 4, "IHDR") != 0)
-    return {0, 0};
-  double w = be(16), h = be(20), dpi_x = 96, dpi_y = 96;
-  for (size_t o = 8; o + 8 <= b.size();) {
-    uint32_t len = be(o);
-    std::string type = b.substr(o + 4, 4);
-    if (type == "IDAT" || o + 12 + len > b.size())
-      break;
-    if (type == "pHYs" && len >= 9 && b[o + 16] == 1) { // pixels per metre
-      dpi_x = be(o + 8) * 0.0254;
-      dpi_y = be(o + 12) * 0.0254;
-    }
-    o += 12 + len;
-  }
-  if (dpi_x <= 0 || dpi_y <= 0)
-    dpi_x = dpi_y = 96;
-  return {w * 72 / dpi_x, h * 72 / dpi_y};
+  std::string err;
+  auto info = image::probe_file(path, err);
+  return info ? std::pair{info->width_pt(), info->height_pt()} : std::pair{0.0, 0.0};
 }
 
 // Signature and seal pictures in the signing room [x, x+w) × [y, y+h)

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "image/png.hpp"
 #include "load/xmlsrc.hpp"
 #include "util/fsio.hpp"
 #include "util/utf8.hpp"
@@ -627,13 +628,9 @@ struct Loader {
     }
     std::string path = dir + *s;
     std::string err;
-    auto bytes = read_file(path, err, 8 << 20);
-    if (!bytes) {
-      attr_error(n, "src", "cannot read image '" + *s + "': " + err, "check the path");
-      return {};
-    }
-    if (bytes->size() < 8 || bytes->compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
-      attr_error(n, "src", "'" + *s + "' is not a PNG file", "signatures and seals must be transparent PNGs");
+    if (!image::probe_file(path, err)) { // the whole file: a broken PNG is refused here, not embedded
+      attr_error(n, "src", "cannot use image '" + *s + "': " + err,
+                 "signatures and seals must be complete PNG files of at most 4096 × 4096 pixels");
       return {};
     }
     return path;

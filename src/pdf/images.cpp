@@ -1,47 +1,47 @@
-// Signature and seal images: PNG decoded with libpng into 8-bit samples;
-// the alpha channel becomes the image's SMask.
-#include <png.h>
-
+// Signature and seal images: the PNG decoded by the shared helper into
+// 8-bit samples, written as a PoDoFo image with its alpha channel as the
+// soft mask (SMask), so that a scanned signature stays transparent over
+// the text it overlaps.
+#include "image/png.hpp"
 #include "pdf/internal.hpp"
+#include "util/fsio.hpp"
 
 namespace vb::pdf::detail {
 
-bool decode_png(const std::string &bytes, Raster &out) {
-  png_image im{};
-  im.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_memory(&im, bytes.data(), bytes.size()))
-    return false;
-  bool alpha = (im.format & PNG_FORMAT_FLAG_ALPHA) != 0;
-  bool color = (im.format & PNG_FORMAT_FLAG_COLOR) != 0;
-  im.format = color ? (alpha ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB) : (alpha ? PNG_FORMAT_GA : PNG_FORMAT_GRAY);
-  if (im.width == 0 || im.height == 0 || size_t(im.width) * im.height > (size_t(1) << 28)) {
-    png_image_free(&im);
-    return false;
+using namespace PoDoFo;
+
+std::unique_ptr<ImageObj> make_image(PdfMemDocument &doc, const std::string &path, std::string &err) {
+  auto bytes = read_file(path, err, image::kMaxFileBytes);
+  if (!bytes)
+    return nullptr;
+  auto raster = image::decode(*bytes, err);
+  if (!raster)
+    return nullptr;
+  auto im = std::make_unique<ImageObj>();
+  auto obj = [&](const char *cs) {
+    PdfObject *o = doc.GetObjects().CreateObject("XObject");
+    PdfDictionary &d = o->GetDictionary();
+    d.AddKey(PdfName::KeySubtype, PdfName("Image"));
+    d.AddKey("Width", PdfVariant(pdf_int64(raster->width)));
+    d.AddKey("Height", PdfVariant(pdf_int64(raster->height)));
+    d.AddKey("ColorSpace", PdfName(cs));
+    d.AddKey("BitsPerComponent", PdfVariant(pdf_int64(8)));
+    return o;
+  };
+  im->image = obj(raster->channels == 3 ? "DeviceRGB" : "DeviceGray");
+  if (!raster->alpha.empty()) {
+    im->mask = obj("DeviceGray");
+    im->image->GetDictionary().AddKey("SMask", im->mask->Reference());
   }
-  std::string px(PNG_IMAGE_SIZE(im), '\0');
-  if (!png_image_finish_read(&im, nullptr, px.data(), 0, nullptr)) {
-    png_image_free(&im);
-    return false;
-  }
-  out.width = im.width;
-  out.height = im.height;
-  out.channels = color ? 3 : 1;
-  size_t n = size_t(im.width) * im.height;
-  if (!alpha) {
-    out.color = std::move(px);
-    out.alpha.clear();
-    return true;
-  }
-  unsigned c = out.channels;
-  out.color.resize(n * c);
-  out.alpha.resize(n);
-  const char *s = px.data();
-  for (size_t i = 0; i < n; ++i, s += c + 1) {
-    for (unsigned k = 0; k < c; ++k)
-      out.color[i * c + k] = s[k];
-    out.alpha[i] = s[c];
-  }
-  return true;
+  im->color = std::move(raster->color);
+  im->alpha = std::move(raster->alpha);
+  return im;
+}
+
+void finish_image(ImageObj &im) {
+  set_stream(*im.image, im.color, im.ok_color);
+  if (im.mask)
+    set_stream(*im.mask, im.alpha, im.ok_alpha);
 }
 
 } // namespace vb::pdf::detail

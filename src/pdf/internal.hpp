@@ -1,41 +1,94 @@
-// Pieces of the PDF writer (private to src/pdf).
+// Pieces of the PDF writer (private to src/pdf). PoDoFo owns every PDF
+// object; these helpers only prepare what goes into them.
 #pragma once
-#include <cstdint>
+#include <array>
+#include <functional>
+#include <memory>
+#include <podofo/podofo.h>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "layout/layout.hpp"
+#include "text/fonts.hpp"
+#include "util/diag.hpp"
 
 namespace vb::pdf::detail {
 
-// What the PDF font objects need from a TrueType face (font units are
-// converted to the PDF's 1000-unit glyph space).
-struct TtfInfo {
-  bool ok = false;
-  unsigned upem = 2048;
-  unsigned num_glyphs = 0;
-  double bbox[4] = {0, 0, 0, 0}; // 1000 units
-  double ascent = 0, descent = 0, cap_height = 0, italic_angle = 0;
-  std::string ps_name;   // PostScript name from the name table (may be empty)
-  uint32_t checksum = 0; // head.checkSumAdjustment: identifies the file
+// ------------------------------------------------------------ streams
+// zlib-wrapped deflate at the fastest level (libdeflate when the build has
+// it, else zlib): PoDoFo would deflate at zlib's default level, which made
+// compression most of the PDF stage.
+bool deflate(std::string_view in, std::string &out);
+
+// Runs `jobs` on this thread and, when `threads` > 1 and there is enough
+// work, one helper thread. The jobs write only their own results.
+void run_jobs(std::vector<std::function<void()>> &jobs, int threads);
+
+// Sets a stream object's bytes, already deflated (or stored as is when
+// `deflated` is false).
+void set_stream(PoDoFo::PdfObject &obj, const std::string &bytes, bool deflated);
+
+PoDoFo::PdfString utf8(const std::string &s);
+
+// ------------------------------------------------------------ fonts
+// The font programs drawn with, one per slot of text::Fonts (the four
+// faces and their fallbacks): text is encoded as glyph ids (Identity-H),
+// the glyphs used are collected, and at the end each font becomes a Type0
+// font with a CIDFontType2 (TrueType) or CIDFontType0 (CFF) descendant, a
+// harfbuzz subset of the font program, its widths and a ToUnicode map.
+class FontSet {
+public:
+  FontSet(PoDoFo::PdfMemDocument &doc, const text::Fonts &fonts);
+  ~FontSet();
+
+  // Appends the page-content operators that draw `utf8` in style `f` at
+  // `size` (the caller has placed the text position): one Tf/Tj per run of
+  // code points drawn by the same face. Notes the fonts the page uses in
+  // `used` (slot → resource).
+  void show(text::Face f, double size, const std::string &utf8, std::string &ops, std::array<bool, 8> &used);
+  void reset_state() { cur_slot_ = -1, cur_size_ = -1; } // at each BT
+
+  // The font object of a slot (created on first use).
+  PoDoFo::PdfObject *object(int slot);
+
+  // Jobs that subset and deflate the font programs and ToUnicode maps
+  // (thread-safe among themselves); then finish() fills the font objects.
+  void add_jobs(std::vector<std::function<void()>> &jobs);
+  bool finish(std::string &err);
+
+private:
+  struct Used;
+  PoDoFo::PdfMemDocument &doc_;
+  const text::Fonts &fonts_;
+  std::array<std::unique_ptr<Used>, text::Fonts::kSlots> used_; // null until a slot is drawn with
+  // Per style: code point → slot and glyph (-1 slot = nothing to draw).
+  struct Map {
+    std::unordered_map<char32_t, std::pair<int, unsigned>> other;
+    std::array<std::pair<int, unsigned>, 0x250 + 0x100> latin;
+    bool init = false;
+  };
+  std::array<Map, 4> map_{};
+  int cur_slot_ = -1;
+  double cur_size_ = -1;
 };
-TtfInfo ttf_info(std::string_view font);
 
-// Advance width of a glyph in 1000 units.
-double ttf_advance(std::string_view font, const TtfInfo &info, unsigned gid);
-
-// A subset with the glyphs renumbered: new glyph i is old glyph
-// `glyphs[i]` (glyphs[0] must be 0, .notdef). Components of composite
-// glyphs are renumbered too, and appended to `glyphs` when missing.
-// cvt/fpgm/prep/OS/2 kept, head/hhea/maxp/hmtx/loca/glyf rebuilt, post
-// format 3. Returns "" if the font cannot be read.
-std::string ttf_subset(std::string_view font, std::vector<uint16_t> &glyphs);
-
-// PNG → 8-bit samples: `color` has `channels` (1 or 3) per pixel, `alpha`
-// one per pixel or empty. False when the data is not a readable PNG.
-struct Raster {
-  unsigned width = 0, height = 0, channels = 3;
-  std::string color, alpha;
+// ------------------------------------------------------------ images
+// A decoded PNG as PoDoFo image objects (colour, and an SMask for alpha).
+struct ImageObj {
+  PoDoFo::PdfObject *image = nullptr, *mask = nullptr;
+  std::string color, alpha; // samples; deflated in place by the jobs
+  bool ok_color = false, ok_alpha = false;
 };
-bool decode_png(const std::string &bytes, Raster &out);
+// Decodes `path`; null (and `err`) when the PNG cannot be read.
+std::unique_ptr<ImageObj> make_image(PoDoFo::PdfMemDocument &doc, const std::string &path, std::string &err);
+void finish_image(ImageObj &im);
+
+// ------------------------------------------------------------ fields
+// One unsigned signature field (/FT /Sig widget) per SigField of the page.
+// `date` stamps the widgets' /M, which PoDoFo would set to the clock.
+void add_signature_fields(PoDoFo::PdfMemDocument &doc, PoDoFo::PdfPage &page, const layout::Page &boxes,
+                          const std::string &date);
 
 } // namespace vb::pdf::detail

@@ -1,6 +1,6 @@
-// PDF writer: pages of positioned boxes (from layout) → PDF bytes, written
-// by hand (no PDF library): embedded TrueType subsets, signature fields,
-// PNG images.
+// PDF writer: pages of positioned boxes (from layout) → PDF bytes, built
+// with PoDoFo: subset CID fonts with ToUnicode, signature fields, PNG
+// images with their transparency.
 #pragma once
 #include <string>
 
@@ -12,8 +12,8 @@ namespace vb::pdf {
 
 struct Options {
   bool signature_fields = true; // one unsigned /FT /Sig field per signer
-  bool real_time = false;       // stamp the real creation time and a random /ID
-  int threads = 0;              // for deflating: 0 = two when the machine has them
+  bool real_time = false;       // stamp the real creation time (and so another /ID)
+  int threads = 0;              // for deflating and subsetting: 0 = two when the machine has them
 };
 
 // Returns the PDF bytes; on failure returns "" and reports into diags.

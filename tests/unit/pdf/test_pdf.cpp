@@ -6,7 +6,7 @@ using namespace vb;
 
 namespace {
 
-layout::Document sample() {
+layout::Document sample(const std::string &extra = {}) {
   layout::Document d;
   d.title = "Tổ chức phong trào thi đua";
   d.author = "SỞ NỘI VỤ";
@@ -18,7 +18,7 @@ layout::Document sample() {
     layout::TextRun r;
     r.x = 85;
     r.y = 100;
-    r.text = "Cộng hòa xã hội chủ nghĩa Việt Nam";
+    r.text = "Cộng hòa xã hội chủ nghĩa Việt Nam" + extra;
     p.runs.push_back(r);
     r.face = text::Face::Bold;
     r.y = 120;
@@ -31,122 +31,89 @@ layout::Document sample() {
   return d;
 }
 
-} // namespace
+size_t count(const std::string &s, const std::string &what) {
+  size_t n = 0;
+  for (size_t p = 0; (p = s.find(what, p)) != std::string::npos; p += what.size())
+    ++n;
+  return n;
+}
 
-TEST_CASE("PDF output is byte-identical from run to run") {
+std::shared_ptr<const text::Fonts> fonts() {
   Diagnostics d;
-  auto fonts = text::Fonts::load(d);
-  REQUIRE(fonts);
-  pdf::Options opt;
-  std::string a = pdf::write(sample(), *fonts, opt, d);
-  std::string b = pdf::write(sample(), *fonts, opt, d);
-  REQUIRE_MESSAGE(!a.empty(), d.str());
-  CHECK(a.rfind("%PDF-", 0) == 0);
-  CHECK(a == b);
-  CHECK(a.find("/CreationDate(D:20240201000000Z)") != std::string::npos);
-}
-
-TEST_CASE("only the faces used are embedded; signature fields are optional") {
-  Diagnostics d;
-  auto fonts = text::Fonts::load(d);
-  REQUIRE(fonts);
-  pdf::Options opt;
-  std::string a = pdf::write(sample(), *fonts, opt, d);
-  CHECK(a.find("LiberationSerif-Bold") != std::string::npos);
-  CHECK(a.find("LiberationSerif-Italic") == std::string::npos);
-  CHECK(a.find("/FT/Sig") != std::string::npos);
-  opt.signature_fields = false;
-  std::string b = pdf::write(sample(), *fonts, opt, d);
-  CHECK(b.find("/FT/Sig") == std::string::npos);
-}
-
-// ---------------------------------------------------------------- the TrueType subsetter
-
-#include "pdf/internal.hpp"
-
-namespace {
-
-unsigned be16(const std::string &s, size_t o) {
-  return (uint8_t(s[o]) << 8) | uint8_t(s[o + 1]);
-}
-unsigned long be32(const std::string &s, size_t o) {
-  return (be16(s, o) << 16) | be16(s, o + 2);
-}
-
-// Offset and length of a table of an sfnt, or {0, 0}.
-std::pair<size_t, size_t> table(const std::string &f, const char *tag) {
-  for (unsigned i = 0; i < be16(f, 4); ++i)
-    if (f.compare(12 + 16 * i, 4, tag) == 0)
-      return {be32(f, 12 + 16 * i + 8), be32(f, 12 + 16 * i + 12)};
-  return {0, 0};
+  auto f = text::Fonts::load(d, std::string(text::Fonts::default_dir()));
+  REQUIRE_MESSAGE(f, d.str());
+  return f;
 }
 
 } // namespace
 
-TEST_CASE("the font subset renumbers glyphs, keeps composite components and is a valid sfnt") {
+TEST_CASE("PDF output is byte-identical from run to run and between thread counts") {
+  auto f = fonts();
   Diagnostics d;
-  auto fonts = text::Fonts::load(d);
-  REQUIRE(fonts);
-  std::string_view full = fonts->data(text::Face::Regular);
-  REQUIRE(full.size() > 100000);
-  // 'ệ' is a composite in Liberation Serif 2 (e + dot below + circumflex).
-  std::vector<uint16_t> glyphs{0, uint16_t(fonts->glyph(text::Face::Regular, U'A')),
-                               uint16_t(fonts->glyph(text::Face::Regular, U'ệ'))};
-  REQUIRE(glyphs[1] != 0);
-  REQUIRE(glyphs[2] != 0);
-  std::string sub = pdf::detail::ttf_subset(full, glyphs);
-  REQUIRE(!sub.empty());
-  CHECK(sub.size() < 20000);
-  CHECK(glyphs.size() >= 3); // components appended
-  auto [maxp, maxp_len] = table(sub, "maxp");
-  auto [head, head_len] = table(sub, "head");
-  auto [loca, loca_len] = table(sub, "loca");
-  auto [glyf, glyf_len] = table(sub, "glyf");
-  auto [hmtx, hmtx_len] = table(sub, "hmtx");
-  REQUIRE((maxp && head && loca && glyf && hmtx));
-  unsigned n = be16(sub, maxp + 4);
-  CHECK(n == glyphs.size());
-  CHECK(be16(sub, head + 50) == 1); // long loca
-  CHECK(loca_len == 4 * (n + 1));
-  CHECK(hmtx_len == 4 * n);
-  CHECK(table(sub, "cvt ").second > 0);
-  CHECK(table(sub, "fpgm").second > 0);
-  CHECK(table(sub, "prep").second > 0);
-  // Every glyph's outline is inside glyf; every component id is a glyph of the subset.
-  for (unsigned g = 0; g < n; ++g) {
-    unsigned long a = be32(sub, loca + 4 * g), b = be32(sub, loca + 4 * g + 4);
-    REQUIRE(a <= b);
-    REQUIRE(b <= glyf_len);
-    if (b - a >= 10 && int16_t(be16(sub, glyf + a)) < 0) {
-      size_t p = glyf + a + 10;
-      for (;;) {
-        unsigned flags = be16(sub, p), comp = be16(sub, p + 2);
-        CHECK(comp < n);
-        p += 4 + ((flags & 1) ? 4 : 2) + ((flags & 8) ? 2 : (flags & 0x40) ? 4 : (flags & 0x80) ? 8 : 0);
-        if (!(flags & 0x20))
-          break;
-      }
-    }
-  }
-  // The whole-font checksum (with checkSumAdjustment) is the magic number.
-  unsigned long sum = 0;
-  for (size_t i = 0; i + 4 <= sub.size(); i += 4)
-    sum = (sum + be32(sub, i)) & 0xffffffffUL;
-  CHECK(sum == 0xB1B0AFBAUL);
-}
-
-TEST_CASE("text is written as glyph codes with a ToUnicode map") {
-  Diagnostics d;
-  auto fonts = text::Fonts::load(d);
-  REQUIRE(fonts);
   pdf::Options opt;
   opt.threads = 1;
-  std::string a = pdf::write(sample(), *fonts, opt, d);
+  std::string a = pdf::write(sample(), *f, opt, d);
   opt.threads = 2;
-  std::string b = pdf::write(sample(), *fonts, opt, d);
-  CHECK(a == b); // threads change nothing
-  CHECK(a.find("/FontFile2") != std::string::npos);
-  CHECK(a.find("/ToUnicode") != std::string::npos);
-  CHECK(a.find("/Encoding/Identity-H") != std::string::npos);
+  std::string b = pdf::write(sample(), *f, opt, d);
+  REQUIRE_MESSAGE(!a.empty(), d.str());
+  CHECK(a.rfind("%PDF-1.7", 0) == 0);
+  CHECK(a == b);
+  CHECK(a.find("/CreationDate(D:20240201000000Z)") != std::string::npos);
+  CHECK(a.find("/ModDate(D:20240201000000Z)") != std::string::npos);
+  CHECK(a.find("/ID[") != std::string::npos);
+}
+
+TEST_CASE("only the faces used are embedded, as subset CID fonts with ToUnicode") {
+  auto f = fonts();
+  Diagnostics d;
+  std::string a = pdf::write(sample(), *f, {}, d);
   CHECK(a.find("+LiberationSerif-Bold") != std::string::npos);
+  CHECK(a.find("LiberationSerif-Italic") == std::string::npos);
+  CHECK(count(a, "/Subtype/Type0") == 2);
+  CHECK(count(a, "/CIDFontType2") == 2);
+  CHECK(count(a, "/FontFile2") == 2);
+  CHECK(count(a, "/ToUnicode") == 2);
+  CHECK(count(a, "/Identity-H") == 2);
+  CHECK(a.find("DejaVu") == std::string::npos); // no fallback needed
+}
+
+TEST_CASE("signature fields: one unsigned /FT /Sig widget per signer, optional") {
+  auto f = fonts();
+  Diagnostics d;
+  pdf::Options opt;
+  std::string a = pdf::write(sample(), *f, opt, d);
+  CHECK(count(a, "/FT/Sig") == 1);
+  CHECK(a.find("/AcroForm") != std::string::npos);
+  CHECK(a.find("/V ") == std::string::npos); // unsigned
+  CHECK(a.find("/M(D:20240201000000Z)") != std::string::npos);
+  opt.signature_fields = false;
+  std::string b = pdf::write(sample(), *f, opt, d);
+  CHECK(b.find("/FT/Sig") == std::string::npos);
+  CHECK(b.find("/AcroForm") == std::string::npos);
+}
+
+TEST_CASE("characters the faces lack are drawn from the fallback face, none dropped") {
+  auto f = fonts();
+  if (!f->has_glyph(text::Face::Regular, U'∀') && f->slot_of(text::Face::Regular, U'∀') >= 0) {
+    Diagnostics d;
+    std::string a = pdf::write(sample(" ∀x ⊕ 𝑥"), *f, {}, d);
+    REQUIRE(!a.empty());
+    // The fallback face's subset, once per style drawn with it.
+    CHECK(count(a, "+DejaVuSerif/") + count(a, "+DejaVuSerif-Bold/") >= 2);
+    CHECK(count(a, "/ToUnicode") == 4);
+  } else {
+    MESSAGE("DejaVu Serif is not installed: fallback not exercised");
+  }
+}
+
+TEST_CASE("an unreadable image is left out with a warning, the rest is written") {
+  auto f = fonts();
+  layout::Document doc = sample();
+  doc.pages[0].images.push_back({100, 100, 50, 20, "/nonexistent/seal.png"});
+  Diagnostics d;
+  std::string a = pdf::write(doc, *f, {}, d);
+  CHECK(!a.empty());
+  REQUIRE(d.items().size() == 1);
+  CHECK(d.items()[0].severity == Severity::Warning);
+  CHECK(a.find("/Subtype/Image") == std::string::npos);
 }
