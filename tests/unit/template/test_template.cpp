@@ -46,7 +46,7 @@ TEST_CASE("unknown settings and syntax errors") {
         "settings a template can have)");
   Diagnostics d2;
   CHECK(!tmpl::parse_template("title = \"X\n", "x.toml", d2));
-  CHECK(d2.items()[0].str() == "x.toml:1:11: error: unterminated string (close it with \")");
+  CHECK(d2.items()[0].str().rfind("x.toml:1:11: error: malformed TOML: ", 0) == 0);
 }
 
 TEST_CASE("an unknown kind lists the known ones") {
