@@ -182,8 +182,8 @@ bool write_outputs(const std::string &dir, const std::string &stem, const Render
     files.push_back({pdf_path, &r.pdf});
   std::string failed;
   if (!write_files_atomic(files, failed, err)) {
-    std::string other = files.size() > 1 ? " (the other output was left as it was too)" : "";
-    diags.io_error(failed, {}, "cannot write: " + err + other,
+    std::string pair = files.size() > 1 ? "; neither file of the pair was replaced" : "";
+    diags.io_error(failed, {}, "cannot write: " + err + pair,
                    "check free space and permissions of the output folder");
     return false;
   }

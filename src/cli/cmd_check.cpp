@@ -27,6 +27,10 @@ int run_check(const CheckOptions &o) {
     } catch (const std::bad_alloc &) {
       d.io_error(f, {}, "out of memory", "the document is too large for this machine: split it");
       status = kExitIo;
+    } catch (const std::exception &e) {
+      d.error(f, {}, std::string("internal error: ") + e.what(),
+              "please report it to vanban's maintainers with this data file");
+      status = kExitInternal;
     }
     print(d);
     rc = std::max(rc, status);

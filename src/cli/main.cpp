@@ -106,7 +106,7 @@ int run(int argc, char **argv) {
     }
     for (auto &[sub, act] : actions)
       if (sub->get_name() == argv[2]) {
-        std::fputs(sub->help().c_str(), stdout);
+        std::fputs(sub->help("vanban").c_str(), stdout);
         return kExitOk;
       }
     return usage_error(std::string("unknown command '") + argv[2] + "'", "");

@@ -256,42 +256,73 @@ bool path_exists(const std::string &path) {
 }
 
 // ------------------------------------------------------------ writing
-namespace {
-
-struct Pending {
-  std::string target, tmp, backup;
-  int slot = -1;
-  bool renamed = false;
-};
-
-void discard(std::vector<Pending> &ps) {
-  for (auto &p : ps) {
-    if (!p.tmp.empty() && !p.renamed)
-      ::unlink(p.tmp.c_str());
-    if (!p.backup.empty())
-      ::unlink(p.backup.c_str());
-    untrack(p.slot);
+TempFile::TempFile(const std::string &target) {
+  std::string tmp = target + ".tmp-XXXXXX";
+  Critical c; // no signal between creating the file and recording it
+  fd_ = ::mkstemp(tmp.data());
+  if (fd_ < 0) {
+    error_ = std::string("cannot create a file next to it: ") + std::strerror(errno);
+    return;
   }
+  path_ = tmp;
+  slot_ = track(tmp);
+  // mkstemp makes 0600 files; outputs are ordinary documents.
+  ::fchmod(fd_, 0644);
 }
 
-bool write_all(int fd, const std::string &data, std::string &err) {
+TempFile::TempFile(TempFile &&o) noexcept
+    : path_(std::move(o.path_)), error_(std::move(o.error_)), fd_(o.fd_), slot_(o.slot_), kept_(o.kept_) {
+  o.fd_ = -1;
+  o.slot_ = -1;
+  o.path_.clear();
+}
+
+TempFile::~TempFile() {
+  if (fd_ >= 0)
+    ::close(fd_);
+  if (!kept_ && !path_.empty())
+    ::unlink(path_.c_str());
+  untrack(slot_);
+}
+
+bool TempFile::write(const std::string &data) {
   size_t off = 0;
   while (off < data.size()) {
-    ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    ssize_t n = ::write(fd_, data.data() + off, data.size() - off);
     if (n < 0) {
       if (errno == EINTR)
         continue;
-      err = std::strerror(errno);
+      error_ = std::strerror(errno);
       return false;
     }
     off += size_t(n);
   }
-  if (::fsync(fd) != 0 && errno != EINVAL) {
-    err = std::strerror(errno);
+  if (::fsync(fd_) != 0 && errno != EINVAL) {
+    error_ = std::strerror(errno);
+    return false;
+  }
+  int rc = ::close(fd_);
+  fd_ = -1;
+  if (rc != 0) {
+    error_ = std::strerror(errno);
     return false;
   }
   return true;
 }
+
+void TempFile::kept() {
+  kept_ = true;
+  untrack(slot_);
+  slot_ = -1;
+}
+
+namespace {
+
+struct Pending {
+  std::string target, backup;
+  TempFile tmp;
+  bool renamed = false;
+};
 
 // A hard link to the current target keeps its contents for a rollback
 // without the target ever disappearing; where links are not supported the
@@ -319,22 +350,26 @@ bool keep_previous(Pending &p, std::string &err) {
   return false;
 }
 
+// Puts back what the renames replaced; every backup is removed after.
 void roll_back(std::vector<Pending> &ps) {
   for (auto &p : ps) {
+    struct stat st {};
     if (p.renamed) {
       if (!p.backup.empty() && ::rename(p.backup.c_str(), p.target.c_str()) == 0)
         p.backup.clear();
       else if (p.backup.empty())
         ::unlink(p.target.c_str()); // it did not exist before
-      p.renamed = false;
-      p.tmp.clear();
-    } else if (!p.backup.empty()) {
-      // Moved aside (no hard links) but not yet replaced: put it back.
-      struct stat st {};
-      if (::lstat(p.target.c_str(), &st) != 0 && ::rename(p.backup.c_str(), p.target.c_str()) == 0)
-        p.backup.clear();
+    } else if (!p.backup.empty() && ::lstat(p.target.c_str(), &st) != 0 &&
+               ::rename(p.backup.c_str(), p.target.c_str()) == 0) {
+      p.backup.clear(); // moved aside (no hard links), not yet replaced
     }
   }
+}
+
+void drop_backups(std::vector<Pending> &ps) {
+  for (auto &p : ps)
+    if (!p.backup.empty())
+      ::unlink(p.backup.c_str());
 }
 
 } // namespace
@@ -344,58 +379,34 @@ bool write_files_atomic(const std::vector<OutputFile> &files, std::string &faile
   std::vector<Pending> ps;
   ps.reserve(files.size());
   for (const auto &f : files) {
-    Pending p;
-    p.target = f.path;
     struct stat st {};
     if (::stat(f.path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
       failed = f.path;
       err = "a folder has this name";
-      discard(ps);
       return false;
     }
-    std::string tmp = f.path + ".tmp-XXXXXX";
-    int fd;
-    {
-      Critical c; // no signal between creating the file and recording it
-      fd = ::mkstemp(tmp.data());
-      if (fd >= 0) {
-        p.tmp = tmp;
-        p.slot = track(tmp);
-      }
-    }
-    if (fd < 0) {
+    ps.push_back({f.path, {}, TempFile(f.path), false});
+    TempFile &t = ps.back().tmp;
+    if (!t.ok() || !t.write(*f.data)) {
       failed = f.path;
-      err = std::string("cannot create a file next to it: ") + std::strerror(errno);
-      discard(ps);
-      return false;
-    }
-    ps.push_back(p);
-    // mkstemp makes 0600 files; outputs are ordinary documents.
-    ::fchmod(fd, 0644);
-    bool ok = write_all(fd, *f.data, err);
-    if (::close(fd) != 0 && ok) {
-      err = std::strerror(errno);
-      ok = false;
-    }
-    if (!ok) {
-      failed = f.path;
-      discard(ps);
-      return false;
+      err = t.error();
+      return false; // the temporary files go with `ps`
     }
   }
   Critical c;
   for (auto &p : ps) {
-    if (!keep_previous(p, err) || ::rename(p.tmp.c_str(), p.target.c_str()) != 0) {
+    if (!keep_previous(p, err) || ::rename(p.tmp.path().c_str(), p.target.c_str()) != 0) {
       if (err.empty())
         err = std::strerror(errno);
       failed = p.target;
       roll_back(ps);
-      discard(ps);
+      drop_backups(ps);
       return false;
     }
     p.renamed = true;
+    p.tmp.kept();
   }
-  discard(ps); // the backups
+  drop_backups(ps);
   return true;
 }
 

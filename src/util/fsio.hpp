@@ -35,6 +35,28 @@ bool make_dirs(const std::string &dir, std::string &err);
 // Whether `path` exists (any kind of file; links are not followed).
 bool path_exists(const std::string &path);
 
+// A temporary file next to `target` (target.tmp-XXXXXX, mode 0644). It is
+// removed by the destructor unless kept(), and by the signal handler if the
+// process is stopped by SIGINT, SIGTERM or SIGHUP meanwhile.
+class TempFile {
+public:
+  explicit TempFile(const std::string &target);
+  TempFile(TempFile &&) noexcept;
+  TempFile(const TempFile &) = delete;
+  TempFile &operator=(const TempFile &) = delete;
+  ~TempFile();
+  bool ok() const { return !path_.empty(); }
+  const std::string &path() const { return path_; }
+  const std::string &error() const { return error_; }
+  bool write(const std::string &data); // all of it, synced, then closed
+  void kept();                         // renamed into place: nothing to remove
+
+private:
+  std::string path_, error_;
+  int fd_ = -1, slot_ = -1;
+  bool kept_ = false;
+};
+
 struct OutputFile {
   std::string path;
   const std::string *data;
