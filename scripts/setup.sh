@@ -6,6 +6,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libxml2-dev libzip-dev libicu-dev libfreetype-dev libpng-dev libdeflate-dev zlib1g-dev
+  libtomlplusplus-dev libcli11-dev
   doctest-dev
   fonts-liberation2
   poppler-utils qpdf python3
