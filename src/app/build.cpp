@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <dirent.h>
@@ -262,6 +263,7 @@ std::vector<Result> render_parallel(const std::vector<std::string> &todo, const 
     workers.emplace_back(pid, fds[0]);
   }
   std::vector<bool> done(todo.size(), false);
+  int stopped_by = 0; // a worker ended by Ctrl-C, SIGTERM or SIGHUP
   for (auto [pid, fd] : workers) {
     FILE *f = ::fdopen(fd, "r");
     size_t i, n, m;
@@ -287,12 +289,19 @@ std::vector<Result> render_parallel(const std::vector<std::string> &todo, const 
     std::fclose(f);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status) &&
+        (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM || WTERMSIG(status) == SIGHUP))
+      stopped_by = WTERMSIG(status);
   }
-  // A worker that died (crash, out of memory, a signal) leaves its documents undone.
+  // A worker that died leaves its documents undone: stopped on purpose, or
+  // a crash (a bug, or the system out of memory).
   for (size_t i = 0; i < todo.size(); ++i)
     if (!done[i]) {
-      results[i].status = kExitInternal;
-      results[i].diags = todo[i] + ": error: the render process died (please report this with the file)\n";
+      results[i].status = stopped_by ? 128 + stopped_by : int(kExitInternal);
+      results[i].diags =
+          todo[i] + (stopped_by
+                         ? ": error: stopped before it was rendered (its previous outputs are unchanged)\n"
+                         : ": error: the render process died (please report this with the file)\n");
     }
   return results;
 }
@@ -358,7 +367,6 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts, std::set<std::
   auto results = render_parallel(todo, opt.out, fonts, wcfg, jobs);
 
   int rendered = 0, skipped = 0, failed = 0, rc = kExitOk;
-  ContentCache after; // inputs as they are now, the render having read them
   for (size_t i = 0; i < files.size(); ++i) {
     std::string stem = stem_of(files[i]);
     if (todo_index[i] < 0) {
@@ -371,7 +379,7 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts, std::set<std::
     if (r.status == kExitOk) {
       ++rendered;
       const Produced &p = r.produced;
-      manifest[stem] = {input_key(files[i], p.inputs, env, after), p.docx_size, p.pdf_size, p.inputs};
+      manifest[stem] = {input_key(files[i], p.inputs, env, cache), p.docx_size, p.pdf_size, p.inputs};
       if (!opt.quiet)
         std::printf("rendered  %s (%.1f ms)\n", files[i].c_str(), r.ms);
     } else {
