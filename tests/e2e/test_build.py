@@ -62,32 +62,32 @@ open(cal, "a", encoding="utf-8").write("\n[ngay-moi]\nname = \"Ngày mới\"\nda
 r = build()
 check(counts(r) == (n, 0, 0), "editing the calendar re-renders every document")
 
+
+def watch(folder, outdir, save, stop):
+    """Starts build --watch, calls save() once it watches, waits for the
+    rebuild, stops it with `stop`; returns (lines after 'watching', exit)."""
+    w = subprocess.Popen([a.vanban, "build", folder, "-o", outdir, "--watch"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    lines, deadline = [], time.time() + 30
+    while time.time() < deadline and not (lines and lines[-1].startswith("watching")):
+        lines.append(w.stdout.readline())
+    time.sleep(0.3)
+    save()
+    lines = []
+    while time.time() < deadline and not (lines and lines[-1].startswith("build:")):
+        lines.append(w.stdout.readline())
+    w.send_signal(stop)
+    try:
+        return lines, w.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        w.kill()
+        return lines, None
+
+
 # --watch: rebuilds on save, stops cleanly on SIGTERM.
-wout = os.path.join(a.work, "watch")
-w = subprocess.Popen([a.vanban, "build", data, "-o", wout, "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-lines = []
-deadline = time.time() + 30
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("watching"):
-        break
-time.sleep(0.3)
-os.utime(os.path.join(data, one))
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("build:"):
-        break
-w.send_signal(signal.SIGTERM)
-try:
-    rc = w.wait(timeout=10)
-except subprocess.TimeoutExpired:
-    w.kill()
-    rc = None
-after = lines[next(i for i, l in enumerate(lines) if l.startswith("watching")):]
-check(any(l.startswith(f"rendered  {os.path.join(data, one)}") for l in after) and
-      any(re.match(r"build: 1 rendered", l) for l in lines[-2:]), f"--watch re-renders the saved file: {lines[-2:]}")
+lines, rc = watch(data, os.path.join(a.work, "watch"), lambda: os.utime(os.path.join(data, one)), signal.SIGTERM)
+check(any(l.startswith(f"rendered  {os.path.join(data, one)}") for l in lines) and
+      re.match(r"build: 1 rendered", lines[-1]), f"--watch re-renders the saved file: {lines[-1:]}")
 check(rc == 0, f"--watch stops cleanly on SIGTERM (exit {rc})")
 
 # Images: found from the loaded document, however its XML is written
@@ -114,28 +114,8 @@ check(counts(r) == (2, 1, 0) and "skipped   " + os.path.join(imgs, "c.xml") in r
       f"a changed image re-renders the two documents that use it (src='…' and an entity): {r.stdout.strip()[-60:]}")
 r = run([a.vanban, "build", imgs, "-o", iout])
 check(counts(r) == (0, 3, 0), "and then nothing")
-w = subprocess.Popen([a.vanban, "build", imgs, "-o", iout, "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-lines = []
-deadline = time.time() + 30
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("watching"):
-        break
-time.sleep(0.3)
-open(sig, "wb").write(png)
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("build:"):
-        break
-w.send_signal(signal.SIGINT)
-try:
-    rc = w.wait(timeout=10)
-except subprocess.TimeoutExpired:
-    w.kill()
-    rc = None
-check(any(re.match(r"build: 2 rendered, 1 skipped", l) for l in lines), f"--watch re-renders when an image is saved: {lines[-1:]}")
+lines, rc = watch(imgs, iout, lambda: open(sig, "wb").write(png), signal.SIGINT)
+check(any(re.match(r"build: 2 rendered, 1 skipped", l) for l in lines[-1:]), f"--watch re-renders when an image is saved: {lines[-1:]}")
 check(rc == 0, f"--watch stops cleanly on SIGINT (exit {rc})")
 check(not [f for f in os.listdir(iout) if ".tmp-" in f], "no temporary file left")
 
