@@ -7,6 +7,7 @@ PKGS=(
   build-essential cmake pkg-config clang libclang-rt-14-dev clang-format
   libxml2-dev libzip-dev libicu-dev libfreetype-dev libpng-dev libdeflate-dev zlib1g-dev
   libpodofo-dev libharfbuzz-dev libfontconfig-dev
+  libtomlplusplus-dev libcli11-dev
   doctest-dev
   fonts-liberation2 fonts-dejavu-core
   poppler-utils qpdf python3 fontforge-nox

@@ -1,7 +1,6 @@
 #include "app/build.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -9,6 +8,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <map>
+#include <set>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
@@ -51,11 +51,23 @@ std::string file_stamp(const std::string &path) {
          std::to_string(st.st_mtim.tv_nsec);
 }
 
-std::string file_content(const std::string &path) {
-  std::string err;
-  auto s = read_file(path, err, 64u << 20);
-  return s ? *s : "missing:" + path;
-}
+// Hashes of input files' contents, each file read once per build.
+class ContentCache {
+public:
+  const std::string &hash(const std::string &path) {
+    auto it = cache_.find(path);
+    if (it != cache_.end())
+      return it->second;
+    std::string err;
+    auto s = read_file(path, err, 64u << 20);
+    Hash h;
+    h.add(s ? *s : "missing:" + err);
+    return cache_[path] = h.hex();
+  }
+
+private:
+  std::map<std::string, std::string> cache_;
+};
 
 // What every document depends on besides its own files: vanban itself and
 // the fonts (by size and time: hashing 15 MB per build would cost more than
@@ -75,58 +87,101 @@ std::string environment_key(const Config &cfg, const text::Fonts &fonts) {
   return h.hex();
 }
 
-// The inputs of one document: its bytes, its template, the calendars and
-// the images it names.
-std::string input_key(const std::string &path, const std::string &env, const Config &cfg) {
+// A document's inputs: its bytes, and the files its last render read (the
+// template, the calendars, its images), as the loaded model named them.
+// When the data file is unchanged its references are too, so the recorded
+// list is exact; when it changed, the key changes anyway.
+std::string input_key(const std::string &path, const std::vector<std::string> &inputs, const std::string &env,
+                      ContentCache &cache) {
   Hash h;
   h.add(env);
-  std::string data = file_content(path);
-  h.add(data);
+  h.add(cache.hash(path));
   // Saving a file re-renders it even when its bytes did not change, as
   // users expect from make-like tools.
   h.add(file_stamp(path));
-  std::string tdir = cfg.templates_dir.empty() ? default_templates_dir() : cfg.templates_dir;
-  size_t k = data.find("kind=\"");
-  if (k != std::string::npos) {
-    size_t e = data.find('"', k + 6);
-    std::string kind = data.substr(k + 6, e == std::string::npos ? 0 : e - k - 6);
-    if (kind.find('/') == std::string::npos)
-      h.add(file_content(tdir + "/" + kind + ".toml"));
-  }
-  h.add(file_content(tdir + "/calendar.toml"));
-  h.add(file_content(data_dir_of(path) + "/calendar.toml"));
-  for (size_t p = data.find("src=\""); p != std::string::npos; p = data.find("src=\"", p + 5)) {
-    size_t e = data.find('"', p + 5);
-    if (e != std::string::npos)
-      h.add(file_content(data_dir_of(path) + "/" + data.substr(p + 5, e - p - 5)));
+  for (const auto &f : inputs) {
+    h.add(f);
+    h.add(cache.hash(f));
   }
   return h.hex();
+}
+
+// Manifest fields are tab-separated; paths may hold any byte but NUL.
+std::string escape(const std::string &s) {
+  std::string o;
+  for (char c : s) {
+    if (c == '%' || c == '\t' || c == '\n' || c == '\r') {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", unsigned(static_cast<unsigned char>(c)));
+      o += buf;
+    } else {
+      o += c;
+    }
+  }
+  return o;
+}
+
+std::string unescape(const std::string &s) {
+  std::string o;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      o += char(std::strtol(s.substr(i + 1, 2).c_str(), nullptr, 16));
+      i += 2;
+    } else {
+      o += s[i];
+    }
+  }
+  return o;
+}
+
+std::vector<std::string> split(const std::string &line, char sep) {
+  std::vector<std::string> v;
+  size_t start = 0;
+  for (;;) {
+    size_t p = line.find(sep, start);
+    v.push_back(line.substr(start, p == std::string::npos ? std::string::npos : p - start));
+    if (p == std::string::npos)
+      return v;
+    start = p + 1;
+  }
 }
 
 struct Entry {
   std::string key;
   long docx_size = -1, pdf_size = -1;
+  std::vector<std::string> inputs;
 };
 
 std::map<std::string, Entry> read_manifest(const std::string &path) {
   std::map<std::string, Entry> m;
   std::string err;
-  auto text = read_file(path, err, 16u << 20);
+  auto text = read_file(path, err, 64u << 20);
   if (!text)
     return m;
-  size_t pos = 0;
-  while (pos < text->size()) {
-    size_t eol = text->find('\n', pos);
-    if (eol == std::string::npos)
-      eol = text->size();
-    std::string line = text->substr(pos, eol - pos);
-    pos = eol + 1;
+  for (const auto &line : split(*text, '\n')) {
     if (line.empty() || line[0] == '#')
       continue;
-    char name[1024], key[64];
-    long ds = -1, ps = -1;
-    if (std::sscanf(line.c_str(), "%1023[^\t]\t%63[^\t]\t%ld\t%ld", name, key, &ds, &ps) == 4)
-      m[name] = {key, ds, ps};
+    auto f = split(line, '\t');
+    if (f.size() < 4)
+      continue;
+    Entry e;
+    e.key = f[1];
+    e.docx_size = std::strtol(f[2].c_str(), nullptr, 10);
+    e.pdf_size = std::strtol(f[3].c_str(), nullptr, 10);
+    for (size_t i = 4; i < f.size(); ++i)
+      e.inputs.push_back(unescape(f[i]));
+    m[unescape(f[0])] = std::move(e);
+  }
+  return m;
+}
+
+std::string manifest_text(const std::map<std::string, Entry> &manifest) {
+  std::string m = "# vanban build manifest: document\tinputs key\tdocx size\tpdf size\tinput files…\n";
+  for (const auto &[stem, e] : manifest) {
+    m += escape(stem) + "\t" + e.key + "\t" + std::to_string(e.docx_size) + "\t" + std::to_string(e.pdf_size);
+    for (const auto &f : e.inputs)
+      m += "\t" + escape(f);
+    m += "\n";
   }
   return m;
 }
@@ -137,9 +192,9 @@ long size_of(const std::string &path) {
 }
 
 struct Result {
-  enum Status { Rendered, Skipped, Failed, IoFailed } status = Failed;
+  int status = kExitInvalid; // process()'s exit status
   double ms = 0;
-  long docx_size = -1, pdf_size = -1;
+  Produced produced;
   std::string diags;
 };
 
@@ -148,25 +203,17 @@ Result render_one(const std::string &path, const std::string &out, const text::F
   auto t0 = std::chrono::steady_clock::now();
   Result r;
   Diagnostics d;
-  auto l = load(path, cfg, d, &fonts);
-  if (l) {
-    if (auto rendered = render(*l, fonts, cfg, d)) {
-      if (write_outputs(out, stem_of(path), *rendered, d)) {
-        r.status = Result::Rendered;
-        r.docx_size = long(rendered->docx.size());
-        r.pdf_size = long(rendered->pdf.size());
-        if (!cfg.docx)
-          r.docx_size = -1;
-        if (!cfg.pdf)
-          r.pdf_size = -1;
-      } else {
-        r.status = Result::IoFailed;
-      }
-    }
-  }
+  r.status = process(path, out, fonts, cfg, d, &r.produced);
   r.diags = d.str();
   r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return r;
+}
+
+std::string join0(const std::vector<std::string> &v) {
+  std::string s;
+  for (const auto &x : v)
+    s += x + '\0';
+  return s;
 }
 
 // Worker processes: each renders every jobs-th document and reports one
@@ -183,20 +230,25 @@ std::vector<Result> render_parallel(const std::vector<std::string> &todo, const 
   }
   jobs = std::min<int>(jobs, int(todo.size()));
   std::vector<std::pair<pid_t, int>> workers;
+  std::fflush(stdout);
+  std::fflush(stderr);
   for (int w = 0; w < jobs; ++w) {
     int fds[2];
     if (::pipe(fds) != 0)
       break;
     pid_t pid = ::fork();
     if (pid == 0) {
+      end_on_stop_signals(); // a stopped build ends its workers, cleaning their files
       ::close(fds[0]);
       FILE *f = ::fdopen(fds[1], "w");
       for (size_t i = size_t(w); i < todo.size(); i += size_t(jobs)) {
         Result r = render_one(todo[i], out, fonts, cfg);
-        std::string diags = r.diags;
-        std::fprintf(f, "%zu %d %.3f %ld %ld %zu\n", i, int(r.status), r.ms, r.docx_size, r.pdf_size,
-                     diags.size());
-        std::fwrite(diags.data(), 1, diags.size(), f);
+        std::string inputs = join0(r.produced.inputs);
+        std::fprintf(f, "%zu %d %.3f %ld %ld %zu %zu\n", i, r.status, r.ms, r.produced.docx_size,
+                     r.produced.pdf_size, r.diags.size(), inputs.size());
+        std::fwrite(r.diags.data(), 1, r.diags.size(), f);
+        std::fwrite(inputs.data(), 1, inputs.size(), f);
+        std::fflush(f);
       }
       std::fclose(f);
       ::_exit(0);
@@ -209,33 +261,45 @@ std::vector<Result> render_parallel(const std::vector<std::string> &todo, const 
     workers.emplace_back(pid, fds[0]);
   }
   std::vector<bool> done(todo.size(), false);
+  int stopped_by = 0; // a worker ended by Ctrl-C, SIGTERM or SIGHUP
   for (auto [pid, fd] : workers) {
     FILE *f = ::fdopen(fd, "r");
-    size_t i, n;
+    size_t i, n, m;
     int st;
     double ms;
     long ds, ps;
-    while (std::fscanf(f, "%zu %d %lf %ld %ld %zu\n", &i, &st, &ms, &ds, &ps, &n) == 6 && i < todo.size()) {
+    while (std::fscanf(f, "%zu %d %lf %ld %ld %zu %zu", &i, &st, &ms, &ds, &ps, &n, &m) == 7 &&
+           i < todo.size() && std::fgetc(f) == '\n') {
       Result r;
-      r.status = Result::Status(st);
+      r.status = st;
       r.ms = ms;
-      r.docx_size = ds;
-      r.pdf_size = ps;
+      r.produced.docx_size = ds;
+      r.produced.pdf_size = ps;
       r.diags.resize(n);
-      if (n && std::fread(r.diags.data(), 1, n, f) != n)
+      std::string inputs(m, '\0');
+      if ((n && std::fread(r.diags.data(), 1, n, f) != n) || (m && std::fread(inputs.data(), 1, m, f) != m))
         break;
+      r.produced.inputs = split(inputs, '\0');
+      r.produced.inputs.pop_back(); // after the last NUL
       results[i] = std::move(r);
       done[i] = true;
     }
     std::fclose(f);
     int status = 0;
     ::waitpid(pid, &status, 0);
+    if (WIFSIGNALED(status) &&
+        (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM || WTERMSIG(status) == SIGHUP))
+      stopped_by = WTERMSIG(status);
   }
-  // A worker that died (crash, out of memory) leaves its documents undone.
+  // A worker that died leaves its documents undone: stopped on purpose, or
+  // a crash (a bug, or the system out of memory).
   for (size_t i = 0; i < todo.size(); ++i)
     if (!done[i]) {
-      results[i].status = Result::Failed;
-      results[i].diags = todo[i] + ": error: the render process died (please report this with the file)\n";
+      results[i].status = stopped_by ? 128 + stopped_by : int(kExitInternal);
+      results[i].diags =
+          todo[i] + (stopped_by
+                         ? ": error: stopped before it was rendered (its previous outputs are unchanged)\n"
+                         : ": error: the render process died (please report this with the file)\n");
     }
   return results;
 }
@@ -257,7 +321,7 @@ std::vector<std::string> list_xml(const std::string &dir, std::string &err) {
   return v;
 }
 
-int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
+int build_once(const BuildOptions &opt, const text::Fonts &fonts, std::set<std::string> &watched) {
   auto t0 = std::chrono::steady_clock::now();
   std::string err;
   auto files = list_xml(opt.dir, err);
@@ -266,25 +330,25 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
                  opt.dir.c_str(), err.c_str());
     return kExitIo;
   }
-  Diagnostics dd;
-  if (!opt.out.empty() && ::mkdir(opt.out.c_str(), 0755) != 0 && errno != EEXIST) {
-    std::fprintf(stderr, "%s: error: cannot create the output folder: %s\n", opt.out.c_str(),
-                 std::strerror(errno));
+  if (!make_dirs(opt.out, err)) {
+    std::fprintf(stderr, "%s: error: cannot create the output folder: %s (choose another folder with -o)\n",
+                 opt.out.c_str(), err.c_str());
     return kExitIo;
   }
   std::string manifest_path = opt.out + "/" + kManifestName;
   auto manifest = read_manifest(manifest_path);
   std::string env = environment_key(opt.cfg, fonts);
+  ContentCache cache;
 
-  std::vector<std::string> keys(files.size()), todo;
+  std::vector<std::string> todo;
   std::vector<int> todo_index(files.size(), -1);
   for (size_t i = 0; i < files.size(); ++i) {
-    keys[i] = input_key(files[i], env, opt.cfg);
     std::string stem = stem_of(files[i]);
     auto it = manifest.find(stem);
-    bool fresh = it != manifest.end() && it->second.key == keys[i] &&
-                 (!opt.cfg.docx || size_of(opt.out + "/" + stem + ".docx") == it->second.docx_size) &&
-                 (!opt.cfg.pdf || size_of(opt.out + "/" + stem + ".pdf") == it->second.pdf_size);
+    bool fresh = it != manifest.end() &&
+                 it->second.key == input_key(files[i], it->second.inputs, env, cache) &&
+                 (!opt.cfg.docx || size_of(output_path(opt.out, stem, ".docx")) == it->second.docx_size) &&
+                 (!opt.cfg.pdf || size_of(output_path(opt.out, stem, ".pdf")) == it->second.pdf_size);
     if (!fresh) {
       todo_index[i] = int(todo.size());
       todo.push_back(files[i]);
@@ -310,14 +374,15 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
       continue;
     }
     const Result &r = results[size_t(todo_index[i])];
-    if (r.status == Result::Rendered) {
+    if (r.status == kExitOk) {
       ++rendered;
-      manifest[stem] = {keys[i], r.docx_size, r.pdf_size};
+      const Produced &p = r.produced;
+      manifest[stem] = {input_key(files[i], p.inputs, env, cache), p.docx_size, p.pdf_size, p.inputs};
       if (!opt.quiet)
         std::printf("rendered  %s (%.1f ms)\n", files[i].c_str(), r.ms);
     } else {
       ++failed;
-      rc = std::max(rc, r.status == Result::IoFailed ? int(kExitIo) : int(kExitInvalid));
+      rc = std::max(rc, r.status);
       std::printf("FAILED    %s\n", files[i].c_str());
       // Its old outputs were not touched; drop the record so the next build retries.
       manifest.erase(stem);
@@ -326,17 +391,19 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
     std::fputs(r.diags.c_str(), stderr);
   }
   // Forget documents whose data file is gone.
-  for (auto it = manifest.begin(); it != manifest.end();) {
-    bool present = std::any_of(files.begin(), files.end(),
-                               [&](const std::string &f) { return stem_of(f) == it->first; });
-    it = present ? std::next(it) : manifest.erase(it);
-  }
-  std::string m = "# vanban build manifest: document\tinputs\tdocx size\tpdf size\n";
+  std::set<std::string> stems;
+  for (const auto &f : files)
+    stems.insert(stem_of(f));
+  for (auto it = manifest.begin(); it != manifest.end();)
+    it = stems.count(it->first) ? std::next(it) : manifest.erase(it);
+  watched.clear();
   for (const auto &[stem, e] : manifest)
-    m += stem + "\t" + e.key + "\t" + std::to_string(e.docx_size) + "\t" + std::to_string(e.pdf_size) + "\n";
-  if (!write_file_atomic(manifest_path, m, err)) {
-    std::fprintf(stderr, "%s: error: cannot write: %s\n", manifest_path.c_str(), err.c_str());
-    rc = kExitIo;
+    watched.insert(e.inputs.begin(), e.inputs.end());
+  if (!write_file_atomic(manifest_path, manifest_text(manifest), err)) {
+    std::fprintf(stderr,
+                 "%s: error: cannot write: %s (check free space and permissions of the output folder)\n",
+                 manifest_path.c_str(), err.c_str());
+    rc = std::max(rc, int(kExitIo));
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::printf("build: %d rendered, %d skipped, %d failed in %.0f ms (%d job%s)\n", rendered, skipped, failed,
@@ -345,49 +412,52 @@ int build_once(const BuildOptions &opt, const text::Fonts &fonts) {
   return rc;
 }
 
-std::atomic<bool> g_stop{false};
-void on_signal(int) {
-  g_stop = true;
-}
-
-// Cheap fingerprint of everything a build reads, for --watch.
-std::string watch_stamp(const BuildOptions &opt) {
-  std::string err, s;
+// Cheap fingerprint of everything a build reads, for --watch: the data files,
+// the folder itself (a file added, removed or renamed, such as an image a
+// failed document was missing) and every input the documents were made from.
+std::string watch_stamp(const BuildOptions &opt, const std::set<std::string> &inputs) {
+  std::string err, s = file_stamp(opt.dir);
   for (const auto &f : list_xml(opt.dir, err))
     s += file_stamp(f);
-  std::string tdir = opt.cfg.templates_dir.empty() ? default_templates_dir() : opt.cfg.templates_dir;
-  for (const auto &f :
-       {std::string("ke-hoach.toml"), std::string("giao-uoc.toml"), std::string("calendar.toml")})
-    s += file_stamp(tdir + "/" + f);
   s += file_stamp(opt.dir + "/calendar.toml");
+  for (const auto &f : inputs)
+    s += file_stamp(f);
   return s;
 }
 
 } // namespace
 
 int build(const BuildOptions &opt) {
+  if (opt.out.empty() || opt.dir.empty()) {
+    std::fprintf(stderr, "vanban: error: empty folder name (give -o a folder, e.g. -o output)\n");
+    return kExitUsage;
+  }
   Diagnostics fd;
   auto fonts = text::Fonts::load(fd, opt.cfg.fonts);
   if (!fonts) {
     std::fputs(fd.str().c_str(), stderr);
     return kExitIo;
   }
-  int rc = build_once(opt, *fonts);
+  std::set<std::string> watched;
+  if (opt.watch)
+    defer_stop_signals();
+  int rc = build_once(opt, *fonts, watched);
   if (!opt.watch)
     return rc;
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
   std::printf("watching %s for changes (Ctrl-C to stop)\n", opt.dir.c_str());
   std::fflush(stdout);
-  std::string last = watch_stamp(opt);
-  while (!g_stop) {
+  std::string last = watch_stamp(opt, watched);
+  while (!stop_requested()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    std::string now = watch_stamp(opt);
-    if (now != last) {
+    std::string now = watch_stamp(opt, watched);
+    if (now != last && !stop_requested()) {
       // Let an editor finish writing before reading the file.
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      last = watch_stamp(opt);
-      rc = build_once(opt, *fonts);
+      // Stamped before the build: a save during it triggers the next one.
+      std::string before = watch_stamp(opt, watched);
+      std::set<std::string> old = watched;
+      rc = build_once(opt, *fonts, watched);
+      last = watched == old ? before : watch_stamp(opt, watched);
     }
   }
   return rc;

@@ -1,8 +1,10 @@
 #include "app/pipeline.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <future>
 #include <sys/stat.h>
 
@@ -24,13 +26,46 @@ std::string default_templates_dir() {
 
 std::string data_dir_of(const std::string &path) {
   size_t slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
+  return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
 }
 
 bool load_calendar(const std::string &templates_dir, const std::string &data_path, tmpl::Calendar &cal,
                    Diagnostics &diags) {
   return tmpl::load_calendar(templates_dir + "/calendar.toml", cal, diags) &&
-         tmpl::load_calendar(data_dir_of(data_path) + "/calendar.toml", cal, diags, true);
+         tmpl::load_folder_calendar(data_dir_of(data_path), cal, diags);
+}
+
+// Every <anniv> names a calendar event, and is counted for a year after it
+// (a document dated before the event would print "-10 năm").
+static bool check_anniversaries(const model::Document &doc, const tmpl::Calendar &cal, Diagnostics &diags) {
+  bool ok = true;
+  for (const auto &a : doc.anniv_refs) {
+    if (a.event.empty())
+      continue;
+    auto it = cal.events.find(a.event);
+    if (it == cal.events.end()) {
+      std::string known;
+      for (const auto &[k, e] : cal.events)
+        known += (known.empty() ? "" : ", ") + k;
+      diags.error(doc.file, a.loc, "unknown event '" + a.event + "'",
+                  "use one of the calendar's ids (" + known +
+                      "), or add it to a calendar.toml next to the data file");
+      ok = false;
+      continue;
+    }
+    const tmpl::Event &e = it->second;
+    int year = model::anniversary_year(doc.year, a.year, a.offset);
+    bool counted = a.form != "name" && a.form != "date";
+    if (counted && year <= e.year) {
+      diags.error(doc.file, a.loc,
+                  "the anniversary of '" + a.event + "' is counted for " + std::to_string(year) +
+                      ", but the event was in " + std::to_string(e.year),
+                  "count it for a later year: check the document's year, or give year=\"…\" or offset=\"…\" "
+                  "on <anniv>");
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
@@ -45,18 +80,7 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
   tmpl::Calendar cal;
   if (!load_calendar(dir, path, cal, diags))
     return std::nullopt;
-  bool ok = true;
-  for (const auto &[id, loc] : doc->anniv_refs)
-    if (!id.empty() && !cal.events.count(id)) {
-      std::string known;
-      for (const auto &[k, e] : cal.events)
-        known += (known.empty() ? "" : ", ") + k;
-      diags.error(path, loc, "unknown event '" + id + "'",
-                  "use one of the calendar's ids (" + known +
-                      "), or add it to a calendar.toml next to the data file");
-      ok = false;
-    }
-  if (!ok)
+  if (!check_anniversaries(*doc, cal, diags))
     return std::nullopt;
   model::finalize(*doc, *t, &cal);
   check::decree_rules(*doc, *t, fonts, check::today(), diags);
@@ -65,16 +89,33 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
   return Loaded{std::move(*doc), std::move(*t), std::move(cal)};
 }
 
+namespace {
+
+// The time of the run in ISO 8601, for --real-time.
+std::string now_iso8601() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+} // namespace
+
 std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,
                                Diagnostics &diags) {
   Rendered r;
+  docx::Options dopt;
+  if (cfg.real_time)
+    dopt.created = now_iso8601();
   // The two backends share only read-only inputs: with both asked for and
   // cores to spare, the DOCX is written while the PDF is laid out.
   std::future<std::string> docx_job;
   if (cfg.docx && cfg.pdf && cfg.threads)
-    docx_job = std::async(std::launch::async, [&] { return docx::render(l.doc, l.tmpl, fonts); });
+    docx_job = std::async(std::launch::async, [&] { return docx::render(l.doc, l.tmpl, fonts, dopt); });
   else if (cfg.docx)
-    r.docx = docx::render(l.doc, l.tmpl, fonts);
+    r.docx = docx::render(l.doc, l.tmpl, fonts, dopt);
   if (cfg.pdf) {
     layout::Document pages = layout::layout(l.doc, l.tmpl, fonts);
     // A documented limit, so that a runaway input ends in a clear error
@@ -90,55 +131,111 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     po.signature_fields = cfg.signature_fields;
     po.real_time = cfg.real_time;
     po.threads = cfg.threads ? 0 : 1;
-    r.pdf = pdf::write(pages, fonts, po, diags);
+    Diagnostics pd;
+    r.pdf = pdf::write(pages, fonts, po, pd);
     if (docx_job.valid())
       r.docx = docx_job.get();
-    if (r.pdf.empty())
+    // The PDF stage's messages name the data file; when it fails the pair
+    // is not written (the DOCX alone stays available with --format docx).
+    for (const auto &d : pd.items()) {
+      std::string msg = d.message;
+      std::string hint = d.hint;
+      if (d.severity == Severity::Error) {
+        msg = "the PDF could not be made: " + msg;
+        hint = (hint.empty() ? "" : hint + "; ") +
+               "nothing was written; vanban render --format docx writes the DOCX alone";
+      }
+      Diagnostics one;
+      if (d.severity == Severity::Warning)
+        one.warning(d.file.empty() ? l.doc.file : d.file, d.loc, msg, hint);
+      else if (d.io)
+        one.io_error(d.file.empty() ? l.doc.file : d.file, d.loc, msg, hint);
+      else
+        one.error(d.file.empty() ? l.doc.file : d.file, d.loc, msg, hint);
+      diags.append(one);
+    }
+    if (r.pdf.empty()) {
+      if (!pd.has_errors())
+        diags.error(l.doc.file, {}, "the PDF could not be made",
+                    "nothing was written; vanban render --format docx writes the DOCX alone");
       return std::nullopt;
+    }
   }
   return r;
 }
 
-static bool ensure_dir(const std::string &dir, std::string &err) {
-  if (dir.empty())
-    return true;
-  struct stat st {};
-  if (::stat(dir.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode))
-      return true;
-    err = "exists and is not a folder";
+std::string output_path(const std::string &dir, const std::string &stem, const char *ext) {
+  return (dir.empty() ? "" : dir + "/") + stem + ext;
+}
+
+bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r, Diagnostics &diags) {
+  std::string err;
+  if (!make_dirs(dir, err)) {
+    diags.io_error(dir, {}, "cannot create the output folder: " + err, "choose another folder with -o");
     return false;
   }
-  size_t slash = dir.find_last_of('/');
-  if (slash != std::string::npos && slash > 0 && !ensure_dir(dir.substr(0, slash), err))
-    return false;
-  if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
-    err = std::strerror(errno);
+  // Both files are in memory: they replace the previous pair together or,
+  // on any failure, not at all.
+  std::vector<OutputFile> files;
+  std::string docx_path = output_path(dir, stem, ".docx"), pdf_path = output_path(dir, stem, ".pdf");
+  if (!r.docx.empty())
+    files.push_back({docx_path, &r.docx});
+  if (!r.pdf.empty())
+    files.push_back({pdf_path, &r.pdf});
+  std::string failed;
+  if (!write_files_atomic(files, failed, err)) {
+    std::string pair = files.size() > 1 ? "; neither file of the pair was replaced" : "";
+    diags.io_error(failed, {}, "cannot write: " + err + pair,
+                   "check free space and permissions of the output folder");
     return false;
   }
   return true;
 }
 
-bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r, Diagnostics &diags) {
-  std::string err;
-  if (!ensure_dir(dir, err)) {
-    diags.error(dir, {}, "cannot create the output folder: " + err, "choose another folder with -o");
-    return false;
-  }
-  std::string base = (dir.empty() ? "" : dir + "/") + stem;
-  // Both files are produced in memory first: a failure here never leaves a
-  // half-written document, and the previous outputs stay as they were.
-  for (auto [ext, bytes] :
-       {std::pair<const char *, const std::string *>{".docx", &r.docx}, {".pdf", &r.pdf}}) {
-    if (bytes->empty())
-      continue;
-    if (!write_file_atomic(base + ext, *bytes, err)) {
-      diags.error(base + ext, {}, "cannot write: " + err,
-                  "check free space and permissions of the output folder");
-      return false;
+std::vector<std::string> input_files(const Loaded &l, const Config &cfg) {
+  std::string tdir = cfg.templates_dir.empty() ? default_templates_dir() : cfg.templates_dir;
+  std::string ddir = data_dir_of(l.doc.file);
+  std::vector<std::string> v = {l.tmpl.source, tdir + "/calendar.toml", ddir + "/calendar.toml"};
+  auto images = [&](const model::Signature &s) {
+    for (const auto *p : {&s.signature_image, &s.seal_image})
+      if (!p->empty())
+        v.push_back(*p);
+  };
+  if (l.doc.signature)
+    images(*l.doc.signature);
+  for (const auto &p : l.doc.parties)
+    images(p.signature);
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+int process(const std::string &path, const std::string &out_dir, const text::Fonts &fonts, const Config &cfg,
+            Diagnostics &diags, Produced *produced) {
+  try {
+    auto l = load(path, cfg, diags, &fonts);
+    if (!l)
+      return exit_code(diags) == kExitOk ? int(kExitInvalid) : exit_code(diags);
+    if (produced)
+      produced->inputs = input_files(*l, cfg);
+    auto r = render(*l, fonts, cfg, diags);
+    if (!r)
+      return exit_code(diags) == kExitOk ? int(kExitInvalid) : exit_code(diags);
+    if (!write_outputs(out_dir, stem_of(path), *r, diags))
+      return kExitIo;
+    if (produced) {
+      produced->docx_size = cfg.docx ? long(r->docx.size()) : -1;
+      produced->pdf_size = cfg.pdf ? long(r->pdf.size()) : -1;
     }
+    return kExitOk;
+  } catch (const std::bad_alloc &) {
+    diags.io_error(path, {}, "out of memory", "the document is too large for this machine: split it");
+    return kExitIo;
+  } catch (const std::exception &e) {
+    diags.error(path, {}, std::string("internal error: ") + e.what(),
+                "please report it to vanban's maintainers with this data file");
+    return kExitInternal;
   }
-  return true;
 }
 
 std::string stem_of(const std::string &path) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/document.hpp"
 #include "template/template.hpp"
@@ -49,10 +50,28 @@ struct Rendered {
 std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const Config &cfg,
                                Diagnostics &diags);
 
-// Writes outputs atomically as DIR/<stem>.docx / .pdf. Returns false on an
-// I/O error (reported as FILE: error: …).
+// Writes DIR/<stem>.docx and .pdf (those rendered) as a pair: both replace
+// the previous files or neither does. Returns false on an I/O error
+// (reported as FILE: error: … naming the file).
 bool write_outputs(const std::string &dir, const std::string &stem, const Rendered &r, Diagnostics &diags);
+std::string output_path(const std::string &dir, const std::string &stem, const char *ext);
 
+// Every file a loaded document was made from besides itself: its template,
+// the calendars (present or not) and its images.
+std::vector<std::string> input_files(const Loaded &l, const Config &cfg);
+
+struct Produced {
+  long docx_size = -1, pdf_size = -1;
+  std::vector<std::string> inputs; // input_files(), known once loaded
+};
+
+// Loads, renders and writes one data file into `out_dir`. Returns its exit
+// status (0, 1 invalid input, 3 I/O or out of memory, 4 internal error) with
+// the reasons in `diags`; never throws.
+int process(const std::string &path, const std::string &out_dir, const text::Fonts &fonts, const Config &cfg,
+            Diagnostics &diags, Produced *produced = nullptr);
+
+// "data/x.xml" → "x", the outputs' base name.
 std::string stem_of(const std::string &path);
 
 } // namespace vb::app

@@ -1,103 +1,80 @@
-// A deterministic zip writer (the subset of PKZIP that OPC needs): entries
-// in the given order, DOS time 1980-01-01 00:00, deflate through zlib at
-// level 1. Written here rather than through libzip, whose dependency tree
-// (libcrypto, libbz2) cost more at process start than writing a DOCX.
-#include "docx/opc.hpp"
-
+// The DOCX package through libzip: entries in the given order, deflated at
+// level 1 (PNGs stored), every entry dated 1980-01-01 00:00 in DOS time so
+// the same parts give the same bytes in every time zone. libzip switches to
+// ZIP64 by itself past 4 GiB or 65,535 entries.
 #include <stdexcept>
-#include <zlib.h>
+#include <zip.h>
+
+#include "docx/opc.hpp"
 
 namespace vb::docx::opc {
 
 namespace {
 
-void u16(std::string &o, unsigned v) {
-  o += char(v & 0xff);
-  o += char((v >> 8) & 0xff);
-}
-void u32(std::string &o, unsigned long v) {
-  u16(o, unsigned(v & 0xffff));
-  u16(o, unsigned((v >> 16) & 0xffff));
+[[noreturn]] void fail(const std::string &what, zip_error_t *e) {
+  throw std::runtime_error("zip: " + what + ": " + (e ? zip_error_strerror(e) : "unknown error"));
 }
 
-// Raw deflate (no zlib header), as zip stores it.
-std::string deflate_raw(const std::string &in) {
-  z_stream z{};
-  if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("zip: deflateInit2 failed");
-  std::string out(deflateBound(&z, uLong(in.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.data()));
-  z.avail_in = uInt(in.size());
-  z.next_out = reinterpret_cast<Bytef *>(out.data());
-  z.avail_out = uInt(out.size());
-  int rc = deflate(&z, Z_FINISH);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END)
-    throw std::runtime_error("zip: deflate failed");
-  out.resize(z.total_out);
-  return out;
-}
+constexpr zip_uint16_t kDosTime = 0, kDosDate = 0x21; // 1980-01-01 00:00
 
-constexpr unsigned kDosTime = 0, kDosDate = 0x21; // 1980-01-01 00:00
+// Owns the archive's output buffer; libzip reads the parts' bytes only at
+// zip_close, so `parts` must outlive it (it does: it is the caller's).
+struct Archive {
+  zip_source_t *out = nullptr;
+  zip_t *za = nullptr;
+  ~Archive() {
+    if (za)
+      zip_discard(za);
+    if (out)
+      zip_source_free(out);
+  }
+};
 
 } // namespace
 
 std::string write_zip(const std::vector<Part> &parts) {
-  if (parts.size() > 0xffff)
-    throw std::runtime_error("zip: too many entries");
-  std::string out, central;
+  Archive a;
+  zip_error_t err;
+  zip_error_init(&err);
+  a.out = zip_source_buffer_create(nullptr, 0, 0, &err);
+  if (!a.out)
+    fail("create the output buffer", &err);
+  zip_source_keep(a.out); // still ours to read after zip_close
+  a.za = zip_open_from_source(a.out, ZIP_TRUNCATE, &err);
+  if (!a.za)
+    fail("open the archive", &err);
   for (const Part &p : parts) {
-    unsigned long crc = crc32(0L, reinterpret_cast<const Bytef *>(p.data.data()), uInt(p.data.size()));
-    std::string packed = p.compress ? deflate_raw(p.data) : std::string();
-    const std::string &body = p.compress ? packed : p.data;
-    unsigned method = p.compress ? 8 : 0;
-    if (out.size() > 0xffffffffUL || body.size() > 0xffffffffUL || p.data.size() > 0xffffffffUL)
-      throw std::runtime_error("zip: part too large (no zip64): " + p.name);
-    unsigned long offset = out.size();
-    u32(out, 0x04034b50); // local file header
-    u16(out, 20);         // version needed: 2.0 (deflate)
-    u16(out, 0);          // flags
-    u16(out, method);
-    u16(out, kDosTime);
-    u16(out, kDosDate);
-    u32(out, crc);
-    u32(out, body.size());
-    u32(out, p.data.size());
-    u16(out, unsigned(p.name.size()));
-    u16(out, 0); // extra
-    out += p.name;
-    out += body;
-
-    u32(central, 0x02014b50); // central directory header
-    u16(central, 20);         // version made by: MS-DOS, 2.0
-    u16(central, 20);
-    u16(central, 0);
-    u16(central, method);
-    u16(central, kDosTime);
-    u16(central, kDosDate);
-    u32(central, crc);
-    u32(central, body.size());
-    u32(central, p.data.size());
-    u16(central, unsigned(p.name.size()));
-    u16(central, 0); // extra
-    u16(central, 0); // comment
-    u16(central, 0); // disk
-    u16(central, 0); // internal attributes
-    u32(central, 0); // external attributes
-    u32(central, offset);
-    central += p.name;
+    zip_source_t *s = zip_source_buffer(a.za, p.data.data(), p.data.size(), 0);
+    if (!s)
+      fail("add " + p.name, zip_get_error(a.za));
+    zip_int64_t idx = zip_file_add(a.za, p.name.c_str(), s, ZIP_FL_ENC_UTF_8);
+    if (idx < 0) {
+      zip_source_free(s);
+      fail("add " + p.name, zip_get_error(a.za));
+    }
+    auto i = zip_uint64_t(idx);
+    if (zip_set_file_compression(a.za, i, p.compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, p.compress ? 1 : 0) <
+            0 ||
+        zip_file_set_dostime(a.za, i, kDosTime, kDosDate, 0) < 0)
+      fail("set up " + p.name, zip_get_error(a.za));
   }
-  unsigned long cd_offset = out.size();
-  out += central;
-  u32(out, 0x06054b50); // end of central directory
-  u16(out, 0);
-  u16(out, 0);
-  u16(out, unsigned(parts.size()));
-  u16(out, unsigned(parts.size()));
-  u32(out, central.size());
-  u32(out, cd_offset);
-  u16(out, 0); // comment
-  return out;
+  if (zip_close(a.za) < 0)
+    fail("write the archive", zip_get_error(a.za));
+  a.za = nullptr;
+
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_source_open(a.out) < 0)
+    fail("read the archive", zip_source_error(a.out));
+  std::string bytes;
+  if (zip_source_stat(a.out, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) {
+    bytes.resize(st.size);
+    zip_int64_t n = zip_source_read(a.out, bytes.data(), st.size);
+    if (n < 0 || zip_uint64_t(n) != st.size)
+      fail("read the archive", zip_source_error(a.out));
+  }
+  zip_source_close(a.out);
+  return bytes;
 }
 
 } // namespace vb::docx::opc

@@ -102,7 +102,8 @@ struct Loader {
   Diagnostics &diags;
   Limits limits;
   Document doc;
-  std::string dir; // folder of the data file, for image paths
+  std::string dir; // folder of the data file, for image paths ("" or ending in '/')
+  std::map<std::string, SourceLoc> field_names; // signature fields named in the data
 
   SourceLoc loc(const xmlNode *n) const { return src.loc(n); }
   void error(const xmlNode *n, const std::string &msg, const std::string &hint = {}) {
@@ -250,19 +251,13 @@ struct Loader {
           else
             r.form = *f;
         }
-        if (auto o = attr(c, "offset")) {
-          std::string s = trim(*o);
-          bool neg = !s.empty() && s[0] == '-';
-          if (!s.empty() && (s[0] == '-' || s[0] == '+'))
-            s = s.substr(1);
-          auto v =
-              int_value(c, "offset", s, 0, 100, "year offset", "write offset=\"-1\" for the year before");
-          r.offset = v ? (neg ? -*v : *v) : 0;
-        }
+        if (auto o = attr(c, "offset"))
+          r.offset = signed_offset(c, *o, "write offset=\"-1\" for the year before");
         out.push_back(r);
       } else if (nm == "anniv") {
-        check_attrs(c, {"event", "form"});
+        check_attrs(c, {"event", "form", "year", "offset"});
         Inline r = field("anniv", bold, italic);
+        anniv_year(c, r);
         auto ev = attr(c, "event");
         if (!ev || trim(*ev).empty())
           error(c, "<anniv> has no event",
@@ -273,7 +268,7 @@ struct Loader {
         static const std::set<std::string> forms = {"full", "years", "range", "name", "date"};
         if (!forms.count(r.form))
           attr_error(c, "form", "form=\"" + r.form + "\" is unknown", "use full, years, range, name or date");
-        doc.anniv_refs.emplace_back(r.ref, src.attr_loc(c, "event"));
+        doc.anniv_refs.push_back({r.ref, src.attr_loc(c, "event"), r.year, r.offset, r.form});
         out.push_back(r);
       } else if (nm == "party-count" || nm == "party-list") {
         check_attrs(c, {});
@@ -282,6 +277,33 @@ struct Loader {
         unknown(c, n, "b, i, fn, br, year, anniv, party-count, party-list");
       }
     }
+  }
+
+  // Which year an anniversary is counted for: the document's (default),
+  // year="2025", or offset="1" (a December plan for next year's days).
+  void anniv_year(const xmlNode *c, Inline &r) {
+    auto y = attr(c, "year");
+    auto o = attr(c, "offset");
+    if (y && o) {
+      attr_error(c, "offset", "<anniv> has both year and offset", "keep one: year=\"2025\" or offset=\"1\"");
+      return;
+    }
+    if (y) {
+      if (auto v = int_value(c, "year", *y, 1900, 2200, "anniversary year", "write a four-digit year"))
+        r.year = *v;
+    } else if (o) {
+      r.offset = signed_offset(c, *o, "write offset=\"1\" for the year after the document's");
+    }
+  }
+
+  // "-1", "+2", "3" within ±100.
+  int signed_offset(const xmlNode *c, const std::string &raw, const std::string &hint) {
+    std::string s = trim(raw);
+    bool neg = !s.empty() && s[0] == '-';
+    if (!s.empty() && (s[0] == '-' || s[0] == '+'))
+      s = s.substr(1);
+    auto v = int_value(c, "offset", s, 0, 100, "year offset", hint);
+    return v ? (neg ? -*v : *v) : 0;
   }
 
   static Inline field(const char *name, bool bold, bool italic) {
@@ -620,15 +642,22 @@ struct Loader {
       error(n, "<" + name_of(n) + "> has no src", "write src=\"chu-ky.png\" (a PNG next to the data file)");
       return {};
     }
-    // Data may only point at PNGs beside it: no absolute paths, no "..".
-    if ((*s)[0] == '/' || s->find("..") != std::string::npos) {
-      attr_error(n, "src", "image path '" + *s + "' leaves the data file's folder",
+    // Data may only point at PNGs beside it (or below): no absolute path, no
+    // ".." segment, no symbolic link out of the folder.
+    if (std::string why = path_leaves_folder(*s); !why.empty()) {
+      attr_error(n, "src", "image path '" + *s + "' leaves the data file's folder: " + why,
                  "put the PNG next to the data file (or below it) and give a relative path");
       return {};
     }
     std::string path = dir + *s;
     std::string err;
-    if (!image::probe_file(path, err)) { // the whole file: a broken PNG is refused here, not embedded
+    auto bytes = read_beneath(dir, *s, err, image::kMaxFileBytes);
+    if (!bytes) {
+      attr_error(n, "src", "cannot read image '" + *s + "': " + err,
+                 "give a regular PNG file in the data file's folder");
+      return {};
+    }
+    if (!image::probe(*bytes, err)) { // the whole file: a broken PNG is refused here, not embedded
       attr_error(n, "src", "cannot use image '" + *s + "': " + err,
                  "signatures and seals must be complete PNG files of at most 4096 × 4096 pixels");
       return {};
@@ -665,6 +694,34 @@ struct Loader {
     }
   }
 
+  // A PDF signature field's name: unique in the document, and without '.',
+  // which AcroForm reads as a hierarchy (a.b = field b inside field a).
+  std::string field_name(const xmlNode *n) {
+    auto f = attr(n, "field");
+    if (!f)
+      return {};
+    std::string name = trim(*f);
+    SourceLoc at = src.attr_loc(n, "field");
+    if (name.empty()) {
+      attr_error(n, "field", "empty signature field name", "give a name, or leave field out for the default");
+      return {};
+    }
+    if (name.find('.') != std::string::npos) {
+      attr_error(n, "field", "signature field name '" + name + "' contains '.'",
+                 "a dot makes a field hierarchy in PDF forms: use '-' or '_' instead");
+      return {};
+    }
+    auto [it, fresh] = field_names.emplace(name, at);
+    if (!fresh) {
+      attr_error(n, "field",
+                 "signature field name '" + name + "' is used twice (first at line " +
+                     std::to_string(it->second.line) + ", column " + std::to_string(it->second.col) + ")",
+                 "give every signer's field its own name");
+      return {};
+    }
+    return name;
+  }
+
   void signature(const xmlNode *n) {
     check_attrs(n, {"prefix", "field"});
     Signature s;
@@ -677,8 +734,7 @@ struct Loader {
       else
         s.prefix = *p;
     }
-    if (auto f = attr(n, "field"))
-      s.field_name = *f;
+    s.field_name = field_name(n);
     signature_children(n, s, false, nullptr);
     if (trim(s.authority).empty())
       error(n, "<signature> has no <authority>",
@@ -699,8 +755,7 @@ struct Loader {
       Party p;
       p.loc = loc(c);
       p.signature.loc = p.loc;
-      if (auto f = attr(c, "field"))
-        p.signature.field_name = *f;
+      p.signature.field_name = field_name(c);
       signature_children(c, p.signature, true, &p);
       if (trim(p.unit).empty())
         error(c, "<party> has no <unit>", "add <unit>Sở Y tế</unit>");
@@ -978,7 +1033,7 @@ std::optional<Document> load_string(const std::string &xml, const std::string &p
                     std::to_string(limits.max_file_bytes >> 20) + " MiB");
     return std::nullopt;
   }
-  auto src = parse_xml(xml, path, diags);
+  auto src = parse_xml(xml, path, diags, limits.max_elements);
   if (!src)
     return std::nullopt;
   xmlNode *root = xmlDocGetRootElement(src->doc);
@@ -986,12 +1041,18 @@ std::optional<Document> load_string(const std::string &xml, const std::string &p
     diags.error(path, {1, 1}, "no root element", "a data file starts with <document kind=\"…\">");
     return std::nullopt;
   }
-  if (name_of(root) != "document" || root->ns) {
+  if (name_of(root) != "document") {
     diags.error(path, src->loc(root), "the root element is <" + name_of(root) + ">, not <document>",
                 "a vanban data file starts with <document kind=\"ke-hoach\">");
     return std::nullopt;
   }
-  Loader l{*src, path, diags, limits, {}, {}};
+  if (root->ns) {
+    std::string uri = root->ns->href ? reinterpret_cast<const char *>(root->ns->href) : "";
+    diags.error(path, src->loc(root), "<document> is in the XML namespace '" + uri + "'",
+                "vanban data files use no namespace: remove the xmlns attribute");
+    return std::nullopt;
+  }
+  Loader l{*src, path, diags, limits, {}, {}, {}};
   size_t slash = path.rfind('/');
   l.dir = slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
   l.document(root);
@@ -1015,7 +1076,7 @@ std::optional<Document> load_file(const std::string &path, Diagnostics &diags, c
       diags.error(path, {}, "the file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MiB",
                   "split the document");
     else
-      diags.error(path, {}, "cannot read the file: " + err, "check the path and its permissions");
+      diags.io_error(path, {}, "cannot read the file: " + err, "check the path and its permissions");
     return std::nullopt;
   }
   return load_string(*bytes, path, diags, limits);

@@ -6,12 +6,14 @@
 #include <string>
 
 #include "model/document.hpp"
+#include "util/unicode.hpp"
 
 namespace vb::load {
 
 struct Limits {
   size_t max_file_bytes = 50u << 20; // 50 MiB
   int max_depth = 64;                // element nesting
+  size_t max_elements = 500000;      // bounds the memory of one load (~1 KB each)
 };
 
 // Loads and validates (schema + the loader's own checks). Errors go to
@@ -26,7 +28,6 @@ std::optional<model::Document> load_string(const std::string &xml, const std::st
 // it (vanban build -j) do not each pay for it.
 void prepare();
 
-// Unicode NFC normalisation of UTF-8 text.
-std::string nfc(const std::string &utf8);
+using vb::nfc; // Unicode NFC normalisation (util/unicode.hpp)
 
 } // namespace vb::load

@@ -18,8 +18,12 @@ struct ParseState {
   bool have_error = false;
   xmlError first{}; // libxml2's lastError is the last; users need the first
   std::string first_msg;
+  std::string encoding_msg; // a conversion error, reported outside the parser context
   bool doctype = false;
   SourceLoc doctype_loc;
+  size_t elements = 0, max_elements = SIZE_MAX;
+  bool too_many = false;
+  SourceLoc too_many_loc;
   startElementNsSAX2Func orig_start = nullptr;
 };
 
@@ -31,6 +35,14 @@ void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const 
               const xmlChar **attributes) {
   auto *ctxt = static_cast<xmlParserCtxtPtr>(ctx);
   auto *st = static_cast<ParseState *>(ctxt->_private);
+  // Memory grows with the elements (the tree, positions, the model): stop
+  // at the documented limit instead of exhausting the machine.
+  if (++st->elements > st->max_elements) {
+    st->too_many = true;
+    st->too_many_loc = {xmlSAX2GetLineNumber(ctx), 1};
+    xmlStopParser(ctxt);
+    return;
+  }
   st->orig_start(ctx, localname, prefix, URI, nb_namespaces, namespaces, nb_attributes, nb_defaulted,
                  attributes);
   xmlNodePtr node = ctxt->node;
@@ -131,6 +143,15 @@ void capture_first(void *ctx, xmlErrorPtr e) {
   st->first.message = nullptr;
 }
 
+// Errors libxml2 raises without a parser context (the encoding converters)
+// would otherwise be printed raw on stderr.
+void capture_global(void *ctx, xmlErrorPtr e) {
+  auto *st = static_cast<ParseState *>(ctx);
+  if (st && e && st->encoding_msg.empty() && e->message &&
+      (e->domain == XML_FROM_I18N || e->domain == XML_FROM_IO))
+    st->encoding_msg = e->message;
+}
+
 std::once_flag g_init;
 void init_libxml() {
   std::call_once(g_init, [] {
@@ -174,7 +195,8 @@ SourceLoc XmlSource::attr_loc(const xmlNode *n, const char *attr) const {
   return it != attributes.end() ? it->second : loc(n);
 }
 
-std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags) {
+std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags,
+                                     size_t max_elements) {
   init_libxml();
   auto src = std::make_unique<XmlSource>();
   if (bytes.empty()) {
@@ -192,6 +214,7 @@ std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string
   }
   ParseState st;
   st.src = src.get();
+  st.max_elements = max_elements;
   ctxt->_private = &st;
   st.orig_start = ctxt->sax->startElementNs;
   ctxt->sax->startElementNs = on_start;
@@ -207,9 +230,17 @@ std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string
   ctxt->sax->serror = capture_first;
   ctxt->loadsubset = 0;
   ctxt->replaceEntities = 0;
+  // Per thread in libxml2: set for this parse.
+  xmlSetGenericErrorFunc(nullptr, silent);
+  xmlSetStructuredErrorFunc(&st, capture_global);
   int rc = xmlParseDocument(ctxt);
-  bool ok = rc == 0 && ctxt->wellFormed && !st.doctype;
-  if (st.doctype) {
+  xmlSetStructuredErrorFunc(nullptr, nullptr);
+  bool ok = rc == 0 && ctxt->wellFormed && !st.doctype && !st.too_many;
+  if (st.too_many) {
+    diags.error(file, st.too_many_loc,
+                "the document has more than " + std::to_string(max_elements) + " elements",
+                "split it into several documents");
+  } else if (st.doctype) {
     diags.error(file, st.doctype_loc, "DOCTYPE declarations are not allowed",
                 "vanban data files have no DTD and no entities: remove the <!DOCTYPE …> block");
   } else if (!ok) {
@@ -218,7 +249,10 @@ std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string
     int line = e->line > 0 ? e->line : 1;
     int col = e->int2 > 0 ? e->int2 : 1;
     std::string hint = "fix the XML syntax here";
-    if (e->code == XML_ERR_DOCUMENT_EMPTY)
+    if (!st.encoding_msg.empty()) {
+      msg = "the text does not match its declared encoding: " + clean_msg(st.encoding_msg.c_str());
+      hint = "save the file as UTF-8 and declare encoding=\"UTF-8\"";
+    } else if (e->code == XML_ERR_DOCUMENT_EMPTY)
       hint = "a data file starts with <document kind=\"…\">";
     else if (e->code == XML_ERR_INVALID_CHAR || e->code == XML_ERR_INVALID_ENCODING)
       hint = "save the file as UTF-8";

@@ -2,6 +2,7 @@
 // every element and attribute, and a hardened configuration (no DTD, no
 // entities, no network). Internal to the loader.
 #pragma once
+#include <cstdint>
 #include <libxml/tree.h>
 #include <map>
 #include <memory>
@@ -26,8 +27,10 @@ struct XmlSource {
   ~XmlSource();
 };
 
-// Parses `bytes`; on error reports FILE:LINE:COL and returns null.
-std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags);
+// Parses `bytes`; on error (or past `max_elements` elements) reports
+// FILE:LINE:COL and returns null.
+std::unique_ptr<XmlSource> parse_xml(const std::string &bytes, const std::string &file, Diagnostics &diags,
+                                     size_t max_elements = SIZE_MAX);
 
 void prepare_schema();
 

@@ -28,7 +28,8 @@ struct Inline {
   bool bold = false;
   bool italic = false;
   int footnote = 0; // FootnoteRef: 1-based index into Document::footnotes
-  int offset = 0;   // Field "year": years relative to the document's year
+  int offset = 0;   // Field "year" or "anniv": years relative to the document's year
+  int year = 0;     // Field "anniv": the year it is counted for, when given outright
   std::string ref;  // Field "anniv": event id; `form` below picks the wording
   std::string form; // "full" (default), "years", "range", "name", "date"
 
@@ -177,6 +178,21 @@ struct Appendix {
   SourceLoc loc;
 };
 
+// An <anniv> as written, for the checks that need the calendar.
+struct AnnivRef {
+  std::string event;
+  SourceLoc loc;  // of the event attribute
+  int year = 0;   // counted for this year, when given
+  int offset = 0; // … else for the document's year plus this
+  std::string form;
+};
+
+// The year an anniversary is counted for: `year` when given, else the
+// document's year plus `offset`.
+inline int anniversary_year(int doc_year, int year, int offset) {
+  return year ? year : doc_year + offset;
+}
+
 struct Document {
   std::string file;   // source path, for diagnostics
   std::string kind;   // template name: "ke-hoach", "giao-uoc"
@@ -197,7 +213,7 @@ struct Document {
   std::vector<Inlines> footnotes;     // numbered 1..n in reading order
   std::vector<Appendix> appendices;
   // Every <anniv event="…"> with its place, checked against the calendar.
-  std::vector<std::pair<std::string, SourceLoc>> anniv_refs;
+  std::vector<AnnivRef> anniv_refs;
 
   // Computed by finalize() from the template:
   std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"

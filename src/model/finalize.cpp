@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "util/utf8.hpp"
 
@@ -52,13 +53,14 @@ struct Finalizer {
         if (cal)
           if (auto it = cal->events.find(r.ref); it != cal->events.end())
             e = &it->second;
-        v = e ? anniversary(*e, doc.year, r.form) : r.ref;
+        v = e ? anniversary(*e, anniversary_year(doc.year, r.year, r.offset), r.form) : r.ref;
         r.ref.clear();
         r.form.clear();
       }
       r.kind = Inline::Kind::Text;
       r.text = v;
       r.offset = 0;
+      r.year = 0;
     }
   }
 
@@ -167,10 +169,29 @@ struct Finalizer {
     if (!trim(s.title).empty())
       s.lines.push_back(upper_vi(trim(s.title)));
     if (s.field_name.empty())
-      s.field_name = !s.name.empty() ? s.name : (s.lines.empty() ? "signature" : s.lines.back());
+      s.field_name =
+          default_field(!s.name.empty() ? s.name : (s.lines.empty() ? "signature" : s.lines.back()));
+  }
+
+  // Names the data gives are unique and dot-free (the loader checks); a
+  // name made here from a signer's name or unit must be too: a '.' would make
+  // a field hierarchy in the PDF form, a repeated name one field for two.
+  std::set<std::string> fields;
+  std::string default_field(std::string name) {
+    name.erase(std::remove(name.begin(), name.end(), '.'), name.end());
+    std::string unique = name;
+    for (int n = 2; fields.count(unique); ++n)
+      unique = name + " (" + std::to_string(n) + ")";
+    fields.insert(unique);
+    return unique;
   }
 
   void run() {
+    fields.clear();
+    if (doc.signature)
+      fields.insert(doc.signature->field_name);
+    for (const auto &p : doc.parties)
+      fields.insert(p.signature.field_name);
     Header &h = doc.header;
     if (doc.year == 0)
       doc.year = h.year;
@@ -252,7 +273,7 @@ struct Finalizer {
       if (s.field_name.empty()) {
         std::string u = p.unit;
         replace_all(u, "\n", " ");
-        s.field_name = "Đại diện " + u;
+        s.field_name = default_field("Đại diện " + u);
       }
     }
 
@@ -315,7 +336,7 @@ std::string can_chi(int year) {
 }
 
 void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal) {
-  Finalizer{doc, t, cal, {}}.run();
+  Finalizer{doc, t, cal, {}, {}}.run();
 }
 
 std::string anniversary(const tmpl::Event &e, int year, const std::string &form) {

@@ -6,6 +6,7 @@
 #pragma once
 #include "model/document.hpp"
 #include "template/template.hpp"
+#include "util/unicode.hpp"
 
 namespace vb::model {
 
@@ -22,8 +23,8 @@ std::string roman(int n);      // 1 → "I"
 std::string viet_alpha(int n); // 1 → "a", 6 → "e" (after đ)
 std::string two_digits(int n);
 std::string can_chi(int year); // 2024 → "Giáp Thìn" (lunar year name)               // 5 → "05"
-std::string upper_vi(const std::string &s); // Vietnamese-aware capitals
-std::string lower_vi(const std::string &s);
+using vb::lower_vi;            // Vietnamese-aware case (ICU), util/unicode.hpp
+using vb::upper_vi;
 
 // The "Số:" line and the place/date line (ND30 ô 3, ô 4).
 std::string number_line(const Header &h, const std::string &abbrev_fallback);

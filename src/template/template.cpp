@@ -1,7 +1,6 @@
-// Template files are a small TOML subset: [sections], key = value with
-// strings, numbers, booleans and arrays of strings, # comments. Parsed here
-// by hand so that only the loader links an XML parser, and so every error
-// carries the template's line and column.
+// Template and calendar files are TOML, read with toml++: any TOML 1.0
+// document parses, and every error, the parser's or the decree's, carries
+// the file's line and column.
 #include "template/template.hpp"
 
 #include <algorithm>
@@ -9,150 +8,135 @@
 #include <dirent.h>
 #include <functional>
 #include <map>
+#include <toml++/toml.h>
 
 #include "util/fsio.hpp"
+#include "util/unicode.hpp"
+#include "util/utf8.hpp"
 
 namespace vb::tmpl {
 
 namespace {
 
 struct Value {
-  enum class Type { String, Number, Bool, Array } type = Type::String;
+  enum class Type { String, Number, Bool, Array, Date, Other } type = Type::String;
   std::string str;
   double num = 0;
   bool b = false;
   std::vector<std::string> arr;
+  int year = 0, month = 0, day = 0; // Date
   SourceLoc loc;
 };
 
-// Parses the TOML subset into "section.key" → value.
+SourceLoc loc_of(const toml::source_region &r) {
+  return {int(r.begin.line), int(r.begin.column)};
+}
+
+// Text that ends up in a document: NFC, and no control character (TOML's
+// escapes can write any, and XML 1.0 forbids most of them).
+bool clean_text(const std::string &s, const std::string &key, const SourceLoc &loc, const std::string &path,
+                Diagnostics &diags) {
+  for (size_t i = 0; i < s.size();) {
+    char32_t cp = next_cp(s, i);
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE || cp == 0xFFFF) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+      diags.error(path, loc, "'" + key + "' contains the control character " + buf,
+                  "write the text without it (a line break is not allowed here either)");
+      return false;
+    }
+  }
+  return true;
+}
+
+void flatten(const toml::table &t, const std::string &prefix, const std::string &path, Diagnostics &diags,
+             std::map<std::string, Value> &out, bool &ok) {
+  for (const auto &[k, node] : t) {
+    std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const toml::table *sub = node.as_table()) {
+      flatten(*sub, key, path, diags, out, ok);
+      continue;
+    }
+    Value v;
+    v.loc = loc_of(node.source());
+    if (auto s = node.value_exact<std::string>()) {
+      v.str = nfc(*s);
+      if (!clean_text(v.str, key, v.loc, path, diags)) {
+        ok = false;
+        continue;
+      }
+    } else if (auto i = node.value_exact<int64_t>()) {
+      v.type = Value::Type::Number;
+      v.num = double(*i);
+    } else if (auto f = node.value_exact<double>()) {
+      v.type = Value::Type::Number;
+      v.num = *f;
+      if (!std::isfinite(v.num)) {
+        diags.error(path, v.loc, "'" + key + "' needs a finite number", "e.g. " + key + " = 14");
+        ok = false;
+        continue;
+      }
+    } else if (auto b = node.value_exact<bool>()) {
+      v.type = Value::Type::Bool;
+      v.b = *b;
+    } else if (auto d = node.value_exact<toml::date>()) {
+      v.type = Value::Type::Date;
+      v.year = d->year;
+      v.month = d->month;
+      v.day = d->day;
+    } else if (const toml::array *a = node.as_array()) {
+      v.type = Value::Type::Array;
+      for (const auto &e : *a) {
+        auto s = e.value_exact<std::string>();
+        if (!s) {
+          v.type = Value::Type::Other;
+          break;
+        }
+        v.arr.push_back(nfc(*s));
+        if (!clean_text(v.arr.back(), key, loc_of(e.source()), path, diags)) {
+          ok = false;
+          break;
+        }
+      }
+    } else {
+      v.type = Value::Type::Other;
+    }
+    out[key] = v;
+  }
+}
+
+// Parses TOML into "section.key" → value.
 bool parse_toml(const std::string &text, const std::string &path, Diagnostics &diags,
                 std::map<std::string, Value> &out) {
-  std::string section;
-  int lineno = 0;
-  size_t pos = 0;
-  bool ok = true;
-  while (pos <= text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos)
-      eol = text.size();
-    std::string line = text.substr(pos, eol - pos);
-    pos = eol + 1;
-    ++lineno;
-    size_t i = 0;
-    auto skip_ws = [&] {
-      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r'))
-        ++i;
-    };
-    auto err = [&](const std::string &msg, const std::string &hint) {
-      diags.error(path, {lineno, int(i) + 1}, msg, hint);
-      ok = false;
-    };
-    skip_ws();
-    if (i >= line.size() || line[i] == '#')
-      continue;
-    if (line[i] == '[') {
-      size_t close = line.find(']', i);
-      if (close == std::string::npos) {
-        err("unterminated section header", "write [name]");
-        continue;
-      }
-      section = line.substr(i + 1, close - i - 1);
-      i = close + 1;
-      skip_ws();
-      if (i < line.size() && line[i] != '#')
-        err("unexpected text after section header", "put nothing but a comment after ]");
-      continue;
+  // toml++ refuses bad UTF-8 too, but reports the character before it.
+  SourceLoc at{1, 1};
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = next_cp(text, i);
+    if (cp == 0xFFFD && text.compare(start, 3, "\xEF\xBF\xBD") != 0) {
+      diags.error(path, at, "the file is not valid UTF-8", "save the file as UTF-8");
+      return false;
     }
-    size_t kstart = i;
-    while (i < line.size() && (std::isalnum((unsigned char)line[i]) || line[i] == '_' || line[i] == '-'))
-      ++i;
-    std::string key = line.substr(kstart, i - kstart);
-    if (key.empty()) {
-      err("expected a key", "write key = value");
-      continue;
-    }
-    skip_ws();
-    if (i >= line.size() || line[i] != '=') {
-      err("expected '=' after '" + key + "'", "write key = value");
-      continue;
-    }
-    ++i;
-    skip_ws();
-    Value v;
-    v.loc = {lineno, int(i) + 1};
-    auto parse_string = [&](std::string &s) -> bool {
-      ++i; // opening quote
-      while (i < line.size() && line[i] != '"') {
-        if (line[i] == '\\' && i + 1 < line.size())
-          ++i;
-        s += line[i++];
-      }
-      if (i >= line.size()) {
-        err("unterminated string", "close it with \"");
-        return false;
-      }
-      ++i;
-      return true;
-    };
-    if (i < line.size() && line[i] == '"') {
-      if (!parse_string(v.str))
-        continue;
-    } else if (i < line.size() && line[i] == '[') {
-      v.type = Value::Type::Array;
-      ++i;
-      bool bad = false;
-      for (;;) {
-        skip_ws();
-        if (i < line.size() && line[i] == ']') {
-          ++i;
-          break;
-        }
-        if (i >= line.size() || line[i] != '"') {
-          err("expected a string in the array", "write [\"a\", \"b\"] on one line");
-          bad = true;
-          break;
-        }
-        std::string s;
-        if (!parse_string(s)) {
-          bad = true;
-          break;
-        }
-        v.arr.push_back(s);
-        skip_ws();
-        if (i < line.size() && line[i] == ',')
-          ++i;
-      }
-      if (bad)
-        continue;
-    } else if (line.compare(i, 4, "true") == 0 || line.compare(i, 5, "false") == 0) {
-      v.type = Value::Type::Bool;
-      v.b = line[i] == 't';
-      i += v.b ? 4 : 5;
+    if (cp == '\n') {
+      ++at.line;
+      at.col = 1;
     } else {
-      v.type = Value::Type::Number;
-      const char *start = line.c_str() + i;
-      char *end = nullptr;
-      v.num = std::strtod(start, &end);
-      if (end == start || !std::isfinite(v.num)) {
-        err("'" + key + "' needs a number, a \"string\", true/false or [\"list\"]", "e.g. " + key + " = 14");
-        continue;
-      }
-      i += size_t(end - start);
+      ++at.col;
     }
-    skip_ws();
-    if (i < line.size() && line[i] != '#') {
-      err("unexpected text after the value of '" + key + "'", "one key = value per line");
-      continue;
-    }
-    std::string full = section.empty() ? key : section + "." + key;
-    if (out.count(full)) {
-      diags.error(path, {lineno, int(kstart) + 1}, "'" + full + "' is set twice", "keep one");
-      ok = false;
-      continue;
-    }
-    out[full] = v;
   }
+  toml::parse_result r = toml::parse(std::string_view(text), std::string_view(path));
+  if (!r) {
+    const toml::parse_error &e = r.error();
+    std::string what(e.description());
+    SourceLoc loc = loc_of(e.source());
+    bool encoding = what.find("UTF-8") != std::string::npos || what.find("utf-8") != std::string::npos ||
+                    what.find("codepoint") != std::string::npos;
+    diags.error(path, loc, "malformed TOML: " + what,
+                encoding ? "save the file as UTF-8" : "fix the TOML syntax here; toml.io describes it");
+    return false;
+  }
+  bool ok = true;
+  flatten(r.table(), "", path, diags, out, ok);
   return ok;
 }
 
@@ -167,7 +151,8 @@ std::string fmt(double v) {
 std::optional<Template> parse_template(const std::string &text, const std::string &path, Diagnostics &diags) {
   std::map<std::string, Value> kv;
   size_t before = diags.error_count();
-  parse_toml(text, path, diags, kv);
+  if (!parse_toml(text, path, diags, kv))
+    return std::nullopt;
   Template t;
   t.source = path;
 
@@ -178,7 +163,9 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
       return nullptr;
     used[key] = true;
     if (it->second.type != type) {
-      static const char *names[] = {"a \"string\"", "a number", "true or false", "a [\"list\"]"};
+      static const char *names[] = {"a \"string\"",  "a number",
+                                    "true or false", "a [\"list\"] of strings",
+                                    "a date",        "a value of another kind"};
       diags.error(path, it->second.loc, "'" + key + "' must be " + names[int(type)]);
       return nullptr;
     }
@@ -335,11 +322,58 @@ std::vector<std::pair<std::string, std::string>> list_templates(const std::strin
   return out;
 }
 
+namespace {
+
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// A calendar date, written as a TOML date (1930-02-03) or a string
+// ("1930-02-03"); February 29 only in leap years.
+bool event_date(const Value &v, const std::string &id, const std::string &path, Event &e,
+                Diagnostics &diags) {
+  int y = v.year, m = v.month, d = v.day;
+  std::string shown = v.str;
+  if (v.type == Value::Type::String) {
+    char tail = 0;
+    if (v.str.size() != 10 || std::sscanf(v.str.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+      diags.error(path, v.loc, "date \"" + v.str + "\" of event '" + id + "' is not a date",
+                  "write it as YYYY-MM-DD, e.g. 1930-02-03");
+      return false;
+    }
+  } else if (v.type == Value::Type::Date) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    shown = buf;
+  } else {
+    diags.error(path, v.loc, "the date of event '" + id + "' must be a date",
+                "write it as YYYY-MM-DD, e.g. date = 1930-02-03");
+    return false;
+  }
+  static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1 || d > dim[m - 1] + (m == 2 && leap(y))) {
+    std::string why = m >= 1 && m <= 12 && d > 0
+                          ? ": that month has " + std::to_string(dim[m - 1] + (m == 2 && leap(y))) + " days"
+                          : "";
+    diags.error(path, v.loc, "date " + shown + " of event '" + id + "' is not a date" + why,
+                "fix the day or the month");
+    return false;
+  }
+  e.year = y;
+  e.month = m;
+  e.day = d;
+  return true;
+}
+
+} // namespace
+
 bool parse_calendar(const std::string &text, const std::string &path, Calendar &cal, Diagnostics &diags) {
   std::map<std::string, Value> kv;
   size_t before = diags.error_count();
-  parse_toml(text, path, diags, kv);
+  if (!parse_toml(text, path, diags, kv))
+    return false;
   std::map<std::string, Event> found;
+  std::map<std::string, SourceLoc> first_seen;
   for (const auto &[key, v] : kv) {
     size_t dot = key.rfind('.');
     if (dot == std::string::npos) {
@@ -350,25 +384,16 @@ bool parse_calendar(const std::string &text, const std::string &path, Calendar &
     std::string id = key.substr(0, dot), field = key.substr(dot + 1);
     Event &e = found[id];
     e.id = id;
-    if (v.type != Value::Type::String) {
-      diags.error(path, v.loc, "'" + key + "' must be a \"string\"");
-      continue;
-    }
+    first_seen.emplace(id, v.loc);
     if (field == "name") {
-      e.name = v.str;
+      if (v.type != Value::Type::String)
+        diags.error(path, v.loc, "'" + key + "' must be a \"string\"");
+      else if (v.str.empty())
+        diags.error(path, v.loc, "event '" + id + "' has an empty name", "write how the day is named");
+      else
+        e.name = v.str;
     } else if (field == "date") {
-      int y = 0, m = 0, d = 0;
-      char tail = 0;
-      static const int dim[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-      if (std::sscanf(v.str.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
-          d > dim[m - 1]) {
-        diags.error(path, v.loc, "date \"" + v.str + "\" of event '" + id + "' is not a date",
-                    "write it as YYYY-MM-DD, e.g. \"1930-02-03\"");
-        continue;
-      }
-      e.year = y;
-      e.month = m;
-      e.day = d;
+      event_date(v, id, path, e, diags);
     } else {
       diags.error(path, v.loc, "unknown field '" + field + "' of event '" + id + "'",
                   "an event has name and date");
@@ -376,8 +401,9 @@ bool parse_calendar(const std::string &text, const std::string &path, Calendar &
   }
   for (auto &[id, e] : found) {
     if (e.name.empty() || e.year == 0) {
-      diags.error(path, {}, "event '" + id + "' needs both name and date",
-                  "add name = \"…\" and date = \"YYYY-MM-DD\"");
+      if (diags.error_count() == before)
+        diags.error(path, first_seen[id], "event '" + id + "' needs both name and date",
+                    "add name = \"…\" and date = YYYY-MM-DD");
       continue;
     }
     cal.events[id] = e;
@@ -386,13 +412,25 @@ bool parse_calendar(const std::string &text, const std::string &path, Calendar &
   return diags.error_count() == before;
 }
 
-bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags, bool optional) {
+bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags) {
   std::string err;
   auto text = read_file(path, err, 1 << 20);
   if (!text) {
-    if (optional)
-      return true;
-    diags.error(path, {}, "cannot read the calendar: " + err, "reinstall vanban's templates/ folder");
+    diags.io_error(path, {}, "cannot read the calendar: " + err, "reinstall vanban's templates/ folder");
+    return false;
+  }
+  return parse_calendar(*text, path, cal, diags);
+}
+
+bool load_folder_calendar(const std::string &dir, Calendar &cal, Diagnostics &diags) {
+  std::string path = (dir.empty() ? std::string(".") : dir) + "/calendar.toml";
+  if (!path_exists(path))
+    return true;
+  std::string err;
+  auto text = read_beneath(dir, "calendar.toml", err, 1 << 20);
+  if (!text) {
+    diags.error(path, {}, "cannot read the calendar: " + err,
+                "a calendar.toml beside the data files must be a regular file in that folder");
     return false;
   }
   return parse_calendar(*text, path, cal, diags);

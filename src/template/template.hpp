@@ -93,9 +93,12 @@ struct Calendar {
   std::map<std::string, Event> events;
   std::vector<std::string> sources; // files it was read from
 };
-// Reads `path` into `cal` (later files override earlier ids). A missing
-// optional file is not an error.
-bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags, bool optional = false);
+// Reads `path` (the installed calendar) into `cal`; later files override
+// earlier ids. Dates are TOML dates or "YYYY-MM-DD" strings.
+bool load_calendar(const std::string &path, Calendar &cal, Diagnostics &diags);
+// Adds `dir`/calendar.toml when there is one: a regular file inside `dir`
+// (a symbolic link may not lead out of it; a FIFO is refused, not waited on).
+bool load_folder_calendar(const std::string &dir, Calendar &cal, Diagnostics &diags);
 bool parse_calendar(const std::string &text, const std::string &path, Calendar &cal, Diagnostics &diags);
 
 } // namespace vb::tmpl

@@ -24,6 +24,21 @@ void Diagnostics::warning(std::string file, SourceLoc loc, std::string message, 
   items_.push_back({Severity::Warning, std::move(file), loc, std::move(message), std::move(hint)});
 }
 
+void Diagnostics::io_error(std::string file, SourceLoc loc, std::string message, std::string hint) {
+  items_.push_back({Severity::Error, std::move(file), loc, std::move(message), std::move(hint), true});
+}
+
+bool Diagnostics::has_io_errors() const {
+  for (const auto &d : items_)
+    if (d.io && d.severity == Severity::Error)
+      return true;
+  return false;
+}
+
+int exit_code(const Diagnostics &d) {
+  return d.has_io_errors() ? kExitIo : d.has_errors() ? kExitInvalid : kExitOk;
+}
+
 bool Diagnostics::has_errors() const {
   return error_count() > 0;
 }

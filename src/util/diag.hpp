@@ -19,6 +19,7 @@ struct Diagnostic {
   SourceLoc loc;
   std::string message; // what is wrong
   std::string hint;    // how to fix it (may be empty)
+  bool io = false;     // a file could not be read or written (exit 3, not 1)
 
   // "FILE:LINE:COL: error: message (hint)"
   std::string str() const;
@@ -28,8 +29,11 @@ class Diagnostics {
 public:
   void error(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   void warning(std::string file, SourceLoc loc, std::string message, std::string hint = {});
+  // An error of the machine rather than of the data (missing file, full disk).
+  void io_error(std::string file, SourceLoc loc, std::string message, std::string hint = {});
   bool has_errors() const;
   size_t error_count() const;
+  bool has_io_errors() const;
   const std::vector<Diagnostic> &items() const { return items_; }
   void append(const Diagnostics &other);
   void promote_warnings(); // --strict
@@ -40,6 +44,9 @@ private:
 };
 
 // Exit statuses of the vanban command.
-enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2, kExitIo = 3 };
+enum ExitCode { kExitOk = 0, kExitInvalid = 1, kExitUsage = 2, kExitIo = 3, kExitInternal = 4 };
+
+// 3 when any error is an I/O error, 1 for other errors, else 0.
+int exit_code(const Diagnostics &d);
 
 } // namespace vb

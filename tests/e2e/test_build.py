@@ -5,6 +5,8 @@ anniversaries and nothing else."""
 import os
 import re
 import shutil
+import signal
+import subprocess
 import time
 
 from common import args, check, finish, pdftotext, run, samples
@@ -60,35 +62,62 @@ open(cal, "a", encoding="utf-8").write("\n[ngay-moi]\nname = \"Ngày mới\"\nda
 r = build()
 check(counts(r) == (n, 0, 0), "editing the calendar re-renders every document")
 
+
+def watch(folder, outdir, save, stop):
+    """Starts build --watch, calls save() once it watches, waits for the
+    rebuild, stops it with `stop`; returns (lines after 'watching', exit)."""
+    w = subprocess.Popen([a.vanban, "build", folder, "-o", outdir, "--watch"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    lines, deadline = [], time.time() + 30
+    while time.time() < deadline and not (lines and lines[-1].startswith("watching")):
+        lines.append(w.stdout.readline())
+    time.sleep(0.3)
+    save()
+    lines = []
+    while time.time() < deadline and not (lines and lines[-1].startswith("build:")):
+        lines.append(w.stdout.readline())
+    w.send_signal(stop)
+    try:
+        return lines, w.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        w.kill()
+        return lines, None
+
+
 # --watch: rebuilds on save, stops cleanly on SIGTERM.
-import signal
-import subprocess
-wout = os.path.join(a.work, "watch")
-w = subprocess.Popen([a.vanban, "build", data, "-o", wout, "--watch"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-lines = []
-deadline = time.time() + 30
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("watching"):
-        break
-time.sleep(0.3)
-os.utime(os.path.join(data, one))
-while time.time() < deadline:
-    line = w.stdout.readline()
-    lines.append(line)
-    if line.startswith("build:"):
-        break
-w.send_signal(signal.SIGTERM)
-try:
-    rc = w.wait(timeout=10)
-except subprocess.TimeoutExpired:
-    w.kill()
-    rc = None
-after = lines[next(i for i, l in enumerate(lines) if l.startswith("watching")):]
-check(any(l.startswith(f"rendered  {os.path.join(data, one)}") for l in after) and
-      any(re.match(r"build: 1 rendered", l) for l in lines[-2:]), f"--watch re-renders the saved file: {lines[-2:]}")
+lines, rc = watch(data, os.path.join(a.work, "watch"), lambda: os.utime(os.path.join(data, one)), signal.SIGTERM)
+check(any(l.startswith(f"rendered  {os.path.join(data, one)}") for l in lines) and
+      re.match(r"build: 1 rendered", lines[-1]), f"--watch re-renders the saved file: {lines[-1:]}")
 check(rc == 0, f"--watch stops cleanly on SIGTERM (exit {rc})")
+
+# Images: found from the loaded document, however its XML is written
+# (single quotes, entities); a changed image re-renders its document only,
+# and --watch reacts to it.
+imgs = os.path.join(a.work, "imgs")
+os.makedirs(imgs)
+good = open(os.path.join(a.source, "tests", "bad", "good.xml"), encoding="utf-8").read()
+sig = os.path.join(imgs, "sig.png")
+png = open(os.path.join(a.source, "tests", "unit", "docx", "signature.png"), "rb").read()
+seal = open(os.path.join(a.source, "tests", "unit", "docx", "seal.png"), "rb").read()
+open(sig, "wb").write(png)
+open(os.path.join(imgs, "a.xml"), "w", encoding="utf-8").write(
+    good.replace("<name>Nguyễn Văn A</name>", "<name>Nguyễn Văn A</name><image src='sig.png'/>"))
+open(os.path.join(imgs, "b.xml"), "w", encoding="utf-8").write(
+    good.replace("<name>Nguyễn Văn A</name>", "<name>Nguyễn Văn A</name><image src=\"s&#105;g.png\"/>"))
+open(os.path.join(imgs, "c.xml"), "w", encoding="utf-8").write(good)
+iout = os.path.join(a.work, "imgs-out")
+r = run([a.vanban, "build", imgs, "-o", iout])
+check(counts(r) == (3, 0, 0), f"image folder: first build renders 3 ({r.stderr.strip()[:120]})")
+open(sig, "wb").write(seal)
+r = run([a.vanban, "build", imgs, "-o", iout])
+check(counts(r) == (2, 1, 0) and "skipped   " + os.path.join(imgs, "c.xml") in r.stdout,
+      f"a changed image re-renders the two documents that use it (src='…' and an entity): {r.stdout.strip()[-60:]}")
+r = run([a.vanban, "build", imgs, "-o", iout])
+check(counts(r) == (0, 3, 0), "and then nothing")
+lines, rc = watch(imgs, iout, lambda: open(sig, "wb").write(png), signal.SIGINT)
+check(any(re.match(r"build: 2 rendered, 1 skipped", l) for l in lines[-1:]), f"--watch re-renders when an image is saved: {lines[-1:]}")
+check(rc == 0, f"--watch stops cleanly on SIGINT (exit {rc})")
+check(not [f for f in os.listdir(iout) if ".tmp-" in f], "no temporary file left")
 
 # -j 1 and -j 2 give identical files.
 o1, o2 = os.path.join(a.work, "j1"), os.path.join(a.work, "j2")
@@ -139,4 +168,22 @@ for s24, s25 in [("Kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản V
     check(s24 in t24, f"2024 reads '{s24[:50]}…' as seed 004 does")
     check(s25 in t25, f"2025 reads '{s25[:50]}…'")
 check("Xuân Ất Tỵ" in t25 and "Xuân Giáp Thìn" in t24, "the lunar year name moves too")
+
+# A plan issued in December for next year's days: <anniv offset="1"/> or year="…".
+dec = os.path.join(a.work, "december")
+os.makedirs(dec)
+plan = good.replace('year="2024" month="3" day="8"', 'year="2024" month="12" day="20"').replace(
+    "Một đoạn văn bản.", 'Kỷ niệm <anniv event="thanh-lap-dang" offset="1"/>; <anniv event="sinh-nhat-bac" year="2025" form="years"/> năm; '
+    '<anniv event="quoc-khanh"/>.')
+p = os.path.join(dec, "plan.xml")
+open(p, "w", encoding="utf-8").write(plan)
+r = run([a.vanban, "render", p, "-o", dec, "--format", "pdf"])
+text = " ".join(pdftotext(os.path.join(dec, "plan.pdf"), "-raw").split())
+check(r.returncode == 0 and "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2025)" in text,
+      f"offset=\"1\" counts next year's anniversary ({r.stderr.strip()[:100]})")
+check("135 năm" in text, "year=\"2025\" counts that year's")
+check("79 năm Ngày Quốc khánh" in text and "(02/9/1945 - 02/9/2024)" in text, "without either, the document's year")
+open(p, "w", encoding="utf-8").write(plan.replace('offset="1"', 'offset="1" year="2025"'))
+r = run([a.vanban, "check", p])
+check(r.returncode == 1 and "error: <anniv> has both year and offset" in r.stderr, "year and offset together are refused")
 finish()

@@ -120,3 +120,80 @@ TEST_CASE("deep nesting is refused") {
   CHECK(e.find("bad.xml:4:") == 0);
   CHECK(e.find("malformed XML: Excessive depth in document") != std::string::npos);
 }
+
+TEST_CASE("a namespace on the root says so, not \"<document>, not <document>\"") {
+  CHECK(first_error(kHead + "<document xmlns=\"urn:x\" kind=\"ke-hoach\"/>") ==
+        "bad.xml:2:1: error: <document> is in the XML namespace 'urn:x' (vanban data files use no namespace: "
+        "remove "
+        "the xmlns attribute)");
+}
+
+TEST_CASE("bytes that do not match the declared encoding: one located message, nothing printed raw") {
+  CHECK(first_error(
+            "<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n<document kind=\"ke-hoach\">\n<header><agency>Sở"
+            "</agency></header></document>") == "bad.xml:3:18: error: malformed XML: the text does not match "
+                                                "its declared encoding: input conversion failed "
+                                                "due to input error, bytes 0xE1 0xBB 0x9F 0x3C (save the "
+                                                "file as UTF-8 and declare encoding=\"UTF-8\")");
+}
+
+TEST_CASE("signature field names: no dot, no repeat") {
+  std::string head = kGoodHeader + "<subject>S</subject><body/>";
+  CHECK(first_error(doc_with(head, "<signature field=\"a.b\"><authority>X</authority></signature>")) ==
+        "bad.xml:4:12: error: signature field name 'a.b' contains '.' (a dot makes a field hierarchy in PDF "
+        "forms: "
+        "use '-' or '_' instead)");
+  std::string cov = kHead + "<document kind=\"giao-uoc\">\n" + kGoodHeader +
+                    "<subject>S</subject><body/>\n<parties>\n<party field=\"x\"><unit>A</unit></party>\n"
+                    "<party field=\"x\"><unit>B</unit></party>\n</parties>\n</document>\n";
+  CHECK(first_error(cov) ==
+        "bad.xml:6:8: error: signature field name 'x' is used twice (first at line 5, column 8) "
+        "(give every signer's field its own name)");
+}
+
+TEST_CASE("<anniv> year and offset") {
+  CHECK(first_error(doc_with(kGoodHeader,
+                             "<subject><anniv event=\"e\" year=\"2025\" offset=\"1\"/></subject><body/>")) ==
+        "bad.xml:4:39: error: <anniv> has both year and offset (keep one: year=\"2025\" or offset=\"1\")");
+  CHECK(first_error(doc_with(kGoodHeader, "<subject><anniv event=\"e\" year=\"25\"/></subject><body/>")) ==
+        "bad.xml:4:27: error: anniversary year 25 is out of range 1900–2200 (write a four-digit year)");
+  Diagnostics d;
+  auto doc = load::load_string(doc_with(kGoodHeader,
+                                        "<subject><anniv event=\"e\" offset=\"+1\"/> <anniv event=\"f\" "
+                                        "year=\"2030\"/></subject><body/>"),
+                               "ok.xml", d);
+  REQUIRE_MESSAGE(doc, d.str());
+  REQUIRE(doc->anniv_refs.size() == 2);
+  CHECK(doc->anniv_refs[0].offset == 1);
+  CHECK(doc->anniv_refs[1].year == 2030);
+}
+
+TEST_CASE("image paths: a '..' segment leaves the folder, a name with dots does not") {
+  std::string sig = "<signature><authority>X</authority><image src=\"%\"/></signature>";
+  auto with = [&](const std::string &src) {
+    std::string s = sig;
+    s.replace(s.find('%'), 1, src);
+    return doc_with(kGoodHeader + "<subject>S</subject><body/>", s);
+  };
+  CHECK(first_error(with("../x.png")) ==
+        "bad.xml:4:43: error: image path '../x.png' leaves the data file's folder: "
+        "the path goes up with '..' (put the PNG next to the data file (or below "
+        "it) and give a relative path)");
+  CHECK(first_error(with("/etc/passwd")).find("leaves the data file's folder: the path is absolute") !=
+        std::string::npos);
+  CHECK(first_error(with("a..b.png")) == "bad.xml:4:43: error: cannot read image 'a..b.png': No such file or "
+                                         "directory (give a regular PNG file in the data file's folder)");
+}
+
+TEST_CASE("more elements than the limit: refused while parsing") {
+  load::Limits lim;
+  lim.max_elements = 1000;
+  std::string many;
+  for (int i = 0; i < 2000; ++i)
+    many += "<br/>";
+  Diagnostics d;
+  CHECK(
+      !load::load_string(doc_with(kGoodHeader, "<subject>" + many + "</subject><body/>"), "big.xml", d, lim));
+  CHECK(d.str() == "big.xml:4:1: error: the document has more than 1000 elements (split it into several "
+                   "documents)\n");
+}
