@@ -57,6 +57,12 @@ public:
     return out.str();
   }
 
+  // Only the value's name: which options exclude each other is said in the
+  // descriptions and, when broken, in the refusal.
+  std::string make_option_opts(const CLI::Option *o) const override {
+    return o->get_type_name().empty() ? "" : " " + o->get_type_name();
+  }
+
   std::string make_help(const CLI::App *app, std::string name, CLI::AppFormatMode mode) const override {
     std::string out = make_usage(app, name) + "\n";
     out += wrap(app->get_parent() ? app->get_footer() : app->get_description());
