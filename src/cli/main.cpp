@@ -9,6 +9,7 @@
 #include "app/build.hpp"
 #include "app/pipeline.hpp"
 #include "check/rules.hpp"
+#include "import/import.hpp"
 #include "template/template.hpp"
 #include "util/fsio.hpp"
 
@@ -26,6 +27,7 @@ const char *kUsage = "usage: vanban <command> [options]\n"
                      "  render FILE.xml...    write DIR/<name>.docx and DIR/<name>.pdf\n"
                      "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
                      "  new KIND              print a commented data file to fill in\n"
+                     "  import FILE           a .docx or text file → vanban data\n"
                      "  templates             list the document kinds\n"
                      "\n"
                      "  vanban <command> --help   options of a command\n"
@@ -308,5 +310,7 @@ int main(int argc, char **argv) {
     return cmd_build(argc, argv);
   if (cmd == "new")
     return cmd_new(argc, argv);
+  if (cmd == "import")
+    return imp::command(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }
