@@ -156,7 +156,8 @@ struct Builder {
     std::string text = model::plain_text(content, " ");
     Inlines title, rest;
     bool heading_role = u.it->role == Role::Heading;
-    if (heading_role || (ctx.src.docx && split_bold(content, title, rest))) {
+    bool bold_head = ctx.src.docx && split_bold(content, title, rest);
+    if (heading_role || bold_head) {
       if (title.empty()) {
         title = content;
         rest.clear();
@@ -663,10 +664,20 @@ void opening(Ctx &ctx, size_t end) {
       std::vector<model::Inlines> ls = it.lines;
       c = join(ls, false);
     }
-    if (basis_like(it))
+    if (basis_like(it)) {
+      for (auto &r : c)
+        r.italic = false; // căn cứ lines are italic by themselves
+      // vanban ends each căn cứ with ";" and the last with ".".
+      if (!c.empty() && c.back().kind == model::Inline::Kind::Text)
+        while (!c.back().text.empty() && (c.back().text.back() == ';' || c.back().text.back() == '.' ||
+                                          c.back().text.back() == ' '))
+          c.back().text.pop_back();
+      trim_inlines(c);
       ctx.doc.opening.push_back(model::Basis{std::move(c), ctx.loc(it.pos)});
-    else
+    }
+    else {
       ctx.doc.opening.push_back(model::Para{std::move(c), ctx.loc(it.pos)});
+    }
   }
 }
 

@@ -73,6 +73,9 @@ int command(int argc, char **argv) {
     return usage("import needs a FILE (.docx or text)");
   if (opt.templates_dir.empty())
     opt.templates_dir = app::default_templates_dir();
+  // The data folder's own days (calendar.toml beside the output) count too.
+  if (!out.empty())
+    opt.calendars.push_back(app::data_dir_of(out) + "/calendar.toml");
   Limits lim;
   std::string err;
   auto bytes = read_file(file, err, lim.max_input + 1);

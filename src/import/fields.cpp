@@ -11,6 +11,7 @@
 
 #include "import/recognise.hpp"
 #include "model/finalize.hpp"
+#include "template/template.hpp"
 
 namespace vb::imp {
 
@@ -244,7 +245,87 @@ void year_fields_in(Inlines &in, const YearScan &ys, const std::string &can_chi)
   in = std::move(out);
 }
 
+// Anniversaries written exactly as vanban counts them for the document's
+// year become <anniv>: the full form, the date range, or the number of
+// years before the day's name ("70 năm Chiến thắng Điện Biên Phủ").
+void anniv_fields_in(Inlines &in, const tmpl::Calendar &cal, int year) {
+  struct Pattern {
+    std::string text, id, form;
+    bool years_before_name = false;
+    std::string name; // lower-cased, for the years form
+  };
+  std::vector<Pattern> pats;
+  for (const auto &[id, e] : cal.events) {
+    if (e.year >= year)
+      continue;
+    pats.push_back({model::anniversary(e, year, "full"), id, "full"});
+    pats.push_back({model::anniversary(e, year, "range"), id, "range"});
+    pats.push_back({std::to_string(year - e.year) + " năm ", id, "years", true, model::lower_vi(e.name)});
+  }
+  Inlines out;
+  for (const auto &r : in) {
+    if (r.kind != Inline::Kind::Text) {
+      out.push_back(r);
+      continue;
+    }
+    const std::string &t = r.text;
+    size_t from = 0;
+    for (size_t p = 0; p < t.size(); ++p) {
+      for (const auto &pat : pats) {
+        if (t.compare(p, pat.text.size(), pat.text) != 0)
+          continue;
+        if (p > 0 && (digit(t[p - 1]) || t[p - 1] == '('))
+          continue;
+        size_t len = pat.text.size();
+        if (pat.years_before_name) {
+          std::string after = model::lower_vi(t.substr(p + len, pat.name.size() * 2));
+          if (after.compare(0, pat.name.size(), pat.name) != 0)
+            continue;
+          len = pat.text.find(' '); // only the number
+        }
+        if (p > from) {
+          Inline x = r;
+          x.text = t.substr(from, p - from);
+          out.push_back(x);
+        }
+        Inline f;
+        f.kind = Inline::Kind::Field;
+        f.text = "anniv";
+        f.ref = pat.id;
+        f.form = pat.form;
+        f.bold = r.bold;
+        f.italic = r.italic;
+        out.push_back(f);
+        from = p + len;
+        p = from - 1;
+        break;
+      }
+    }
+    if (from < t.size()) {
+      Inline x = r;
+      x.text = t.substr(from);
+      out.push_back(x);
+    }
+  }
+  in = std::move(out);
+}
+
 } // namespace
+
+void anniv_fields(Ctx &ctx) {
+  if (!ctx.opt.year_fields || ctx.doc.year == 0)
+    return;
+  tmpl::Calendar cal;
+  Diagnostics quiet; // a broken calendar is reported when the data is rendered
+  tmpl::load_calendar(ctx.opt.templates_dir + "/calendar.toml", cal, quiet, true);
+  for (const auto &f : ctx.opt.calendars)
+    tmpl::load_calendar(f, cal, quiet, true);
+  if (cal.events.empty())
+    return;
+  each_inlines(ctx.doc, [&](Inlines &in) { anniv_fields_in(in, cal, ctx.doc.year); });
+  for (auto &fn : ctx.doc.footnotes)
+    anniv_fields_in(fn, cal, ctx.doc.year);
+}
 
 void bind_notes(Ctx &ctx) {
   auto &doc = ctx.doc;

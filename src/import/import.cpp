@@ -104,6 +104,7 @@ std::optional<std::string> import_document(const std::string &bytes, const std::
   if (doc.header.year == 0)
     doc.header.year = doc.year;
   bind_notes(ctx);
+  anniv_fields(ctx);
   year_fields(ctx);
 
   XmlNotes notes;

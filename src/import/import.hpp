@@ -13,6 +13,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "util/diag.hpp"
 
@@ -21,7 +22,8 @@ namespace vb::imp {
 struct Options {
   std::string kind;          // template name; empty = recognise from tên loại and ký hiệu
   std::string templates_dir; // the templates/ folder (kinds, titles, abbreviations, calendar)
-  bool year_fields = true;   // offer the document's year as <year/> (with a comment each)
+  bool year_fields = true;   // offer the document's year as <year/> and anniversaries as <anniv>
+  std::vector<std::string> calendars; // calendar.toml files besides the templates' (the data folder's)
 };
 
 // Caps that keep hostile input bounded in time and memory.

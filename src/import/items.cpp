@@ -350,11 +350,12 @@ Label parse(const std::string &s, size_t &len) {
     size_t e;
     int n = digits(0, e);
     if (n >= 0 && e <= 2 && e < s.size()) {
-      int parts = 1;
+      int parts = 1, last = n;
       size_t k = e;
       while (k + 1 < s.size() && s[k] == '.' && std::isdigit((unsigned char)s[k + 1])) {
         size_t e2;
-        if (digits(k + 1, e2) < 0 || e2 - k - 1 > 2)
+        last = digits(k + 1, e2);
+        if (last < 0 || e2 - k - 1 > 2)
           return {};
         k = e2;
         ++parts;
@@ -372,7 +373,7 @@ Label parse(const std::string &s, size_t &len) {
       }
       bool dot = k < s.size() && s[k] == '.';
       l.kind = parts == 2 ? LabelKind::Path2 : parts == 3 ? LabelKind::Path3 : LabelKind::Path4;
-      l.number = n;
+      l.number = last; // "1.3." is the third of its list
       // "1.1 Text" without the final dot is taken only before a capital.
       if (!dot && !(k < s.size() && s[k] == ' ' && upper_letter_at(s, k + 1)))
         return {};

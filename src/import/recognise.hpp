@@ -93,6 +93,7 @@ void opening(Ctx &ctx, size_t end);
 void body(Ctx &ctx, size_t end, model::Blocks &out, bool cells_only = false);
 void ending(Ctx &ctx, size_t end);
 void appendices(Ctx &ctx);
+void anniv_fields(Ctx &ctx); // before year_fields: an anniversary's years are its own
 void year_fields(Ctx &ctx);
 void bind_notes(Ctx &ctx); // footnote keys → doc.footnotes, reading order
 

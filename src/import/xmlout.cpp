@@ -191,24 +191,54 @@ struct Writer {
   }
 
   // ------------------------------------------------------------ comments
+  // A comment wrapped at spaces like text, continuation lines indented.
+  void note(int depth, const std::string &text) {
+    std::string c = comment(text), cur(size_t(depth) * 2, ' ');
+    bool first = true;
+    size_t start = 0;
+    while (start < c.size()) {
+      size_t sp = c.find(' ', start);
+      std::string w = c.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+      if (!first && width(cur) + 1 + width(w) > kWidth) {
+        out += cur + '\n';
+        cur = std::string(size_t(depth) * 2 + 5, ' ');
+      } else if (!first) {
+        cur += ' ';
+      }
+      cur += w;
+      first = false;
+      start = sp == std::string::npos ? c.size() : sp + 1;
+    }
+    out += cur + '\n';
+  }
+
   void notes_for(int depth, int pos) {
     auto it = notes.by_pos.find(pos);
     if (it == notes.by_pos.end())
       return;
     for (const auto &n : it->second)
-      line(depth, comment(n));
+      note(depth, n);
     notes.by_pos.erase(it);
   }
 
   void year_note(int depth, const std::vector<const Inlines *> &ins) {
     if (!notes.year_comments)
       return;
-    std::vector<std::pair<std::string, int>> seen; // replacement text, count
+    std::vector<std::pair<std::string, int>> years; // replacement, count
+    std::vector<std::string> annivs;
     std::function<void(const Inlines &)> walk = [&](const Inlines &in) {
       for (const auto &r : in) {
         if (r.kind == Inline::Kind::FootnoteRef && r.footnote >= 1 && size_t(r.footnote) <= doc.footnotes.size())
           walk(doc.footnotes[size_t(r.footnote) - 1]);
-        if (r.kind != Inline::Kind::Field || r.text != "year")
+        if (r.kind != Inline::Kind::Field)
+          continue;
+        if (r.text == "anniv") {
+          std::string a = r.ref + (r.form == "full" || r.form.empty() ? "" : " (" + r.form + ")");
+          if (std::find(annivs.begin(), annivs.end(), a) == annivs.end())
+            annivs.push_back(a);
+          continue;
+        }
+        if (r.text != "year")
           continue;
         std::string was = r.form == "can-chi" ? model::can_chi(doc.year + r.offset)
                                               : std::to_string(doc.year + r.offset);
@@ -219,21 +249,25 @@ struct Writer {
           f += " form=\"can-chi\"";
         f += "/>";
         std::string key = was + " → " + f;
-        auto it = std::find_if(seen.begin(), seen.end(), [&](auto &p) { return p.first == key; });
-        if (it == seen.end())
-          seen.emplace_back(key, 1);
+        auto it = std::find_if(years.begin(), years.end(), [&](auto &p) { return p.first == key; });
+        if (it == years.end())
+          years.emplace_back(key, 1);
         else
           ++it->second;
       }
     };
     for (const auto *in : ins)
       walk(*in);
-    if (seen.empty())
-      return;
-    std::string s = "years:";
-    for (size_t k = 0; k < seen.size(); ++k)
-      s += (k ? ", " : " ") + seen[k].first + (seen[k].second > 1 ? " ×" + std::to_string(seen[k].second) : "");
-    line(depth, comment(s));
+    std::string s;
+    for (size_t k = 0; k < years.size(); ++k)
+      s += (k ? ", " : "") + years[k].first + (years[k].second > 1 ? " ×" + std::to_string(years[k].second) : "");
+    if (!annivs.empty()) {
+      s += std::string(s.empty() ? "" : "; ") + "anniversaries counted for the year:";
+      for (size_t k = 0; k < annivs.size(); ++k)
+        s += (k ? ", " : " ") + annivs[k];
+    }
+    if (!s.empty())
+      note(depth, s);
   }
 
   // ------------------------------------------------------------ blocks
@@ -383,13 +417,15 @@ struct Writer {
             all.push_back(&p->content);
           else if (auto *li = std::get_if<model::ListItem>(&b))
             all.push_back(&li->content);
-      year_note(depth + 1, all);
       // A short row on one line; otherwise a cell a line.
-      std::string one = "<row>";
       bool simple = true;
-      for (const auto &c : r.cells) {
+      for (const auto &c : r.cells)
         if (c.content.size() > 1 || (c.content.size() == 1 && !std::get_if<model::Para>(&c.content[0])))
           simple = false;
+      if (simple) // else each block of a cell says its own
+        year_note(depth + 1, all);
+      std::string one = "<row>";
+      for (const auto &c : r.cells) {
         std::string ci = c.content.empty() ? "" : simple ? inl(std::get<model::Para>(c.content[0]).content) : "";
         one += ci.empty() ? "<cell/>" : "<cell>" + ci + "</cell>";
       }
@@ -447,29 +483,13 @@ struct Writer {
     if (it == notes.at.end())
       return;
     for (const auto &n : it->second)
-      line(depth, comment(n));
+      note(depth, n);
   }
 
   std::string run() {
     out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    if (!notes.preamble.empty()) {
-      // A long comment wrapped at spaces, like text.
-      std::string c = comment(notes.preamble), cur;
-      size_t start = 0;
-      while (start < c.size()) {
-        size_t sp = c.find(' ', start);
-        std::string w = c.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
-        if (!cur.empty() && width(cur) + 1 + width(w) > kWidth) {
-          out += cur + '\n';
-          cur = "     ";
-        } else if (!cur.empty()) {
-          cur += ' ';
-        }
-        cur += w;
-        start = sp == std::string::npos ? c.size() : sp + 1;
-      }
-      out += cur + '\n';
-    }
+    if (!notes.preamble.empty())
+      note(0, notes.preamble);
     const auto &h = doc.header;
     std::string root = "<document kind=\"" + esc(doc.kind, true) + "\"";
     if (doc.year)
