@@ -86,6 +86,13 @@ size_t words(const std::string &s) {
   return n;
 }
 
+bool any_bold(const Inlines &in) {
+  for (const auto &r : in)
+    if (r.kind == Inline::Kind::Text && r.bold && r.text.find_first_not_of(' ') != std::string::npos)
+      return true;
+  return false;
+}
+
 void unbold(Inlines &in) {
   for (auto &r : in)
     r.bold = false;
@@ -165,7 +172,10 @@ struct Builder {
       s.title = title;
       s.runin = rest;
       unbold(s.title);
-    } else if (!ctx.src.docx && titled_text(content, title, rest, units, idx)) {
+    } else if ((!ctx.src.docx || (u.it->role == Role::None && !any_bold(content))) &&
+               titled_text(content, title, rest, units, idx)) {
+      // Text, or a DOCX that does not set titles apart by weight: go by
+      // the words. (vanban's own untitled sections carry their style.)
       s.title = title;
       s.runin = rest;
     } else {

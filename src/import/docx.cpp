@@ -142,7 +142,6 @@ struct Reader {
       // separators, lastRenderedPageBreak, softHyphen: nothing a reader sees.
     }
   }
-  static constexpr int kEndnote = 1000000;
 
   // A drawing: the text of its text boxes becomes paragraphs after the
   // anchoring one; a picture is reported.
@@ -505,7 +504,7 @@ std::optional<Source> read_docx(std::string_view bytes, const std::string &name,
     r.notes(*pkg, rels["footnotes"], "footnote", 0);
   if (rels.count("endnotes")) {
     size_t n = src.notes.size();
-    r.notes(*pkg, rels["endnotes"], "endnote", Reader::kEndnote);
+    r.notes(*pkg, rels["endnotes"], "endnote", kEndnote);
     if (src.notes.size() > n)
       diags.warning(name, {}, "endnotes are imported as footnotes", "vanban puts notes at the foot of the page");
   }

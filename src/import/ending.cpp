@@ -228,8 +228,27 @@ void ending(Ctx &ctx, size_t end) {
     }
     bool new_cell = it.cell && it.cell != last_cell;
     last_cell = it.cell;
-    for (size_t l = 0; l < it.lines.size(); ++l) {
-      std::string t = line_text(it.lines[l]);
+    // "GIÁM ĐỐC SỞ NGOẠI VỤ Ngô Biên Cương": a converter joined the signer's
+    // title and name on one line.
+    std::vector<std::string> texts;
+    for (const auto &line : it.lines) {
+      std::string t = line_text(line);
+      size_t cut = std::string::npos;
+      if (!all_caps(t) && !name_like(t))
+        for (size_t sp = t.find(' '); sp != std::string::npos; sp = t.find(' ', sp + 1))
+          if (all_caps(t.substr(0, sp)) && name_like(t.substr(sp + 1)) && t.substr(0, sp).find(' ') != std::string::npos) {
+            cut = sp;
+            break;
+          }
+      if (cut == std::string::npos) {
+        texts.push_back(t);
+      } else {
+        texts.push_back(t.substr(0, cut));
+        texts.push_back(t.substr(cut + 1));
+      }
+    }
+    for (size_t l = 0; l < texts.size(); ++l) {
+      const std::string &t = texts[l];
       if (t.empty())
         continue;
       std::string prefix, rest;

@@ -164,6 +164,46 @@ void strip_bold(Inlines &in) {
   trim_inlines(in);
 }
 
+// "KẾ HOẠCH Tổ chức phong trào …": a tên loại and the trích yếu on one line,
+// as a converter that joins lines leaves them. `rest` gets the trích yếu.
+const Kind *title_prefix(const Kinds &kinds, const Inlines &line, Inlines &rest) {
+  std::string f = Kinds::fold(collapse(model::plain_text(line, " ")));
+  for (const auto &k : kinds.all()) {
+    if (k.title.find("{YEAR}") != std::string::npos || f.compare(0, k.title.size() + 1, k.title + " ") != 0)
+      continue;
+    size_t words = 1;
+    for (char c : k.title)
+      words += c == ' ';
+    // Drop the title's words from the line's runs.
+    rest = line;
+    size_t seen = 0;
+    bool in_word = false;
+    for (auto it = rest.begin(); it != rest.end() && seen <= words;) {
+      if (it->kind != Inline::Kind::Text) {
+        ++it;
+        continue;
+      }
+      size_t cut = 0;
+      for (; cut < it->text.size(); ++cut) {
+        bool space = it->text[cut] == ' ';
+        if (!space && !in_word && ++seen > words)
+          break;
+        in_word = !space;
+      }
+      it->text.erase(0, cut);
+      it = it->text.empty() ? rest.erase(it) : it;
+      if (seen > words)
+        break;
+    }
+    trim_inlines(rest);
+    std::string r = model::plain_text(rest, " ");
+    if (!r.empty() && !all_caps(r.substr(0, r.find(' '))))
+      return &k;
+    rest.clear();
+  }
+  return nullptr;
+}
+
 } // namespace
 
 bool front(Ctx &ctx) {
@@ -175,6 +215,7 @@ bool front(Ctx &ctx) {
   size_t ti = items.size(), tl = 0;
   const Kind *by_title = nullptr;
   int title_year = 0;
+  Inlines title_rest; // the trích yếu, when a converter joined it to the tên loại's line
   const Kind *given = ctx.opt.kind.empty() ? nullptr : ctx.kinds.by_name(ctx.opt.kind);
   for (size_t i = 0; i < items.size() && i < 40 && ti == items.size(); ++i) {
     if (items[i].table)
@@ -185,12 +226,16 @@ bool front(Ctx &ctx) {
       const Kind *k = ctx.kinds.by_title(t, &y);
       bool decree = Kinds::decree_title(t) && all_caps(t);
       bool role = items[i].role == Role::Title;
+      Inlines rest;
+      if (!(k || decree || role || (given && Kinds::fold(t) == given->title)))
+        k = title_prefix(ctx.kinds, items[i].lines[l], rest);
       if (k || decree || role || (given && Kinds::fold(t) == given->title)) {
         ti = i;
         tl = l;
         by_title = k;
         title_year = y;
-        ctx.kind_title = t;
+        ctx.kind_title = rest.empty() ? t : k->title;
+        title_rest = std::move(rest);
         break;
       }
     }
@@ -334,7 +379,12 @@ bool front(Ctx &ctx) {
     const Item &t = items[ti];
     ctx.at = ti + 1;
     std::vector<Inlines> subject(t.lines.begin() + long(tl) + 1, t.lines.end());
+    if (!title_rest.empty())
+      subject.insert(subject.begin(), title_rest);
     if (subject.empty()) {
+      // A DOCX that centres its tên loại sets the trích yếu apart the same
+      // way; one that does not (a converter's) is read like text.
+      bool formatted = ctx.src.docx && (t.align == Align::Center || t.bold() || t.role == Role::Title);
       auto subject_like = [&](const Item &it) {
         std::string s = it.text();
         if (it.table || rule_line(s))
@@ -343,7 +393,7 @@ bool front(Ctx &ctx) {
           return true;
         if (it.role != Role::None || peek_label(it.lines[0]).kind != LabelKind::None || opener_word(s))
           return false;
-        if (ctx.src.docx)
+        if (formatted)
           return it.align == Align::Center && it.bold();
         return s.size() < 320;
       };
@@ -351,7 +401,7 @@ bool front(Ctx &ctx) {
         const Item &s = items[ctx.at++];
         for (const auto &l : s.lines)
           subject.push_back(l);
-        if (!ctx.src.docx)
+        if (!formatted)
           break; // in text, the trích yếu is one paragraph
       }
     }

@@ -75,6 +75,7 @@ std::optional<std::string> import_document(const std::string &bytes, const std::
   std::optional<Source> src = zip ? read_docx(bytes, name, diags, lim) : read_text(bytes, name, diags, lim);
   if (!src || diags.error_count() > before)
     return std::nullopt;
+  repair(*src, diags);
   Ctx ctx{*src, opt, diags, kinds};
   ctx.items = items_of(*src);
   if (ctx.items.empty()) {

@@ -32,10 +32,16 @@ std::string Kinds::fold(const std::string &s) {
       {"OÈ", "ÒE"}, {"OẺ", "ỎE"}, {"OẼ", "ÕE"}, {"OẸ", "ỌE"}, {"UÝ", "ÚY"}, {"UỲ", "ÙY"},
       {"UỶ", "ỦY"}, {"UỸ", "ŨY"}, {"UỴ", "ỤY"},
   };
+  // Only at the end of a syllable: "HOÁ" but not "HOẠCH".
   for (const auto &p : pairs) {
     std::string from = p[0], to = p[1];
-    for (size_t at = 0; (at = u.find(from, at)) != std::string::npos; at += to.size())
-      u.replace(at, from.size(), to);
+    for (size_t at = 0; (at = u.find(from, at)) != std::string::npos;) {
+      size_t end = at + from.size();
+      bool last = end >= u.size() || !(std::isalpha((unsigned char)u[end]) || (unsigned char)u[end] >= 0x80);
+      if (last)
+        u.replace(at, from.size(), to);
+      at += last ? to.size() : from.size();
+    }
   }
   std::string out;
   bool sp = false;

@@ -27,4 +27,9 @@ std::optional<Source> read_docx(std::string_view bytes, const std::string &name,
 std::optional<Source> read_text(const std::string &bytes, const std::string &name, Diagnostics &diags,
                                 const Limits &lim);
 
+// Either source, after reading: notes written as text (a superscript number
+// opening a paragraph) are paired with their marks, the halves of a
+// paragraph a page break cut are joined, a converter's "*** phase**" is read.
+void repair(Source &src, Diagnostics &diags);
+
 } // namespace vb::imp

@@ -91,6 +91,11 @@ struct Block : std::variant<Para, Table> {
   using variant::variant;
 };
 
+// Keys of Source::notes: Word's footnote ids as they are, endnotes and
+// notes written as text (a superscript number) above these.
+constexpr int kEndnote = 1000000;
+constexpr int kWrittenNote = 2000000;
+
 struct Source {
   std::string name; // the file, for diagnostics
   bool docx = false;

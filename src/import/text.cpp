@@ -1,9 +1,8 @@
-// Text → Source. Text out of a PDF has lost what a DOCX keeps: a page break
-// cuts a paragraph in two, the notes of a page sit between the halves, page
-// numbers stand on lines of their own. This reader puts the halves back
-// together, pairs superscript marks with their notes, and understands the
-// little Markdown a copy through a converter leaves (**bold**, *italic*,
-// hard breaks, pipe tables).
+// Text → Source: lines and paragraphs, pages and the page numbers a PDF's
+// text carries on lines of their own, and the little Markdown a copy through
+// a converter leaves (**bold**, *italic*, hard breaks, pipe tables). What a
+// page break did to paragraphs and notes is undone by repair(), for text
+// and DOCX alike.
 #include <algorithm>
 #include <cctype>
 #include <cstring>
@@ -103,35 +102,6 @@ std::string trim(const std::string &s) {
   return s.substr(a, b - a + 1);
 }
 
-int superscript_digit(char32_t c) {
-  if (c == U'\u2070')
-    return 0;
-  if (c == U'\u00B9')
-    return 1;
-  if (c == U'\u00B2')
-    return 2;
-  if (c == U'\u00B3')
-    return 3;
-  if (c >= U'\u2074' && c <= U'\u2079')
-    return int(c - U'\u2070');
-  return -1;
-}
-
-// A superscript number at s[i…]: its value and the end, or -1.
-int superscript_number(const std::string &s, size_t i, size_t &end) {
-  int v = -1;
-  end = i;
-  while (end < s.size()) {
-    size_t j = end;
-    int d = superscript_digit(next_cp(s, j));
-    if (d < 0 || v > 9999)
-      break;
-    v = (v < 0 ? 0 : v * 10) + d;
-    end = j;
-  }
-  return v;
-}
-
 // ------------------------------------------------------------ emphasis
 // Runs of '*' open and close bold (two) and italic (one) as Markdown does:
 // an opener is followed by a non-space, a closer preceded by one. What does
@@ -140,17 +110,15 @@ struct Piece {
   std::string text;
   bool bold = false, italic = false;
   bool newline = false, hard = false; // a line end (hard: Markdown "  " or "\")
-  int note = -1;                      // a superscript mark
 };
 
-std::vector<Piece> emphasis(const std::string &s, const std::map<int, Spans> &notes) {
+std::vector<Piece> emphasis(const std::string &s) {
   struct Tok {
     std::string text;
     int stars = 0, left = 0; // delimiter run length, stars not yet used
     bool open = false, close = false;
     std::vector<int> toggles_before, toggles_after; // 1 = italic, 2 = bold
     bool newline = false, hard = false;
-    int note = -1;
   };
   std::vector<Tok> toks;
   auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
@@ -206,16 +174,6 @@ std::vector<Piece> emphasis(const std::string &s, const std::map<int, Spans> &no
       i = j;
       continue;
     }
-    size_t end;
-    int n = superscript_number(s, i, end);
-    if (n >= 0 && i > 0 && !is_space(s[i - 1]) && notes.count(n)) {
-      flush();
-      Tok t;
-      t.note = n;
-      toks.push_back(t);
-      i = end;
-      continue;
-    }
     size_t j = i;
     next_cp(s, j);
     text.append(s, i, j - i);
@@ -245,7 +203,7 @@ std::vector<Piece> emphasis(const std::string &s, const std::map<int, Spans> &no
   auto emit = [&](const std::string &t) {
     if (t.empty())
       return;
-    if (!out.empty() && !out.back().newline && out.back().note < 0 && out.back().bold == bold &&
+    if (!out.empty() && !out.back().newline && out.back().bold == bold &&
         out.back().italic == italic) {
       out.back().text += t;
       return;
@@ -262,10 +220,6 @@ std::vector<Piece> emphasis(const std::string &s, const std::map<int, Spans> &no
       Piece p;
       p.newline = true;
       p.hard = t.hard;
-      out.push_back(p);
-    } else if (t.note >= 0) {
-      Piece p;
-      p.note = t.note;
       out.push_back(p);
     } else if (t.stars) {
       for (int k : t.toggles_before)
@@ -286,9 +240,6 @@ Spans to_spans(const std::vector<Piece> &ps) {
     Span s;
     if (p.newline) {
       s.kind = p.hard ? Span::Kind::Break : Span::Kind::SoftBreak;
-    } else if (p.note >= 0) {
-      s.kind = Span::Kind::NoteRef;
-      s.note = p.note;
     } else {
       s.text = p.text;
       s.bold = p.bold;
@@ -327,37 +278,6 @@ std::vector<std::string> cells_of(const std::string &line) {
   if (!t.empty() && t.back() == '|' && !out.empty())
     out.pop_back();
   return out;
-}
-
-// A line that begins a paragraph of its own: a list or section label, a
-// bullet (the recogniser reads labels fully; this only keeps page halves apart).
-bool starts_label(const std::string &t) {
-  if (t.empty())
-    return false;
-  unsigned char c = t[0];
-  if ((c == '-' || c == '+' || c == '*') && t.size() > 1 && t[1] == ' ')
-    return true;
-  if (t.rfind("\u2013 ", 0) == 0 || t.rfind("\u2022 ", 0) == 0)
-    return true;
-  size_t i = 0;
-  if (t[0] == '(') {
-    i = 1;
-    while (i < t.size() && std::isdigit((unsigned char)t[i]))
-      ++i;
-    return i > 1 && i < t.size() && t[i] == ')';
-  }
-  while (i < t.size() && std::isdigit((unsigned char)t[i]))
-    ++i;
-  if (i > 0 && i <= 2 && i + 1 < t.size() && (t[i] == '.' || t[i] == ')') && t[i + 1] == ' ')
-    return true;
-  if (i > 0 && i <= 2 && i + 2 < t.size() && t[i] == '.' && std::isdigit((unsigned char)t[i + 1]))
-    return true; // 1.1.
-  i = 0;
-  while (i < t.size() && std::strchr("IVXL", t[i]))
-    ++i;
-  if (i > 0 && i + 1 < t.size() && t[i] == '.' && t[i + 1] == ' ')
-    return true;
-  return t.size() > 2 && std::islower(c) && t[1] == ')' && t[2] == ' ';
 }
 
 } // namespace
@@ -474,59 +394,7 @@ std::optional<Source> read_text(const std::string &bytes, const std::string &nam
   while (!chunks.empty() && chunks.back().lines.empty())
     chunks.pop_back();
 
-  // Notes: a block that starts with a superscript number.
-  std::vector<bool> is_note(chunks.size(), false);
-  for (size_t i = 0; i < chunks.size(); ++i) {
-    const std::string &t = chunks[i].lines[0].text;
-    size_t a = t.find_first_not_of(' ');
-    size_t end;
-    int n = a == std::string::npos ? -1 : superscript_number(t, a, end);
-    if (n < 0 || (end < t.size() && t[end] != ' '))
-      continue;
-    std::string body = trim(t.substr(end));
-    for (size_t k = 1; k < chunks[i].lines.size(); ++k)
-      body += "\n" + chunks[i].lines[k].text;
-    if (src.notes.count(n))
-      diags.warning(name, {chunks[i].lines[0].no, 1},
-                    "a second note numbered " + std::to_string(n) + "; the first is used for its mark",
-                    "renumber the notes");
-    else
-      src.notes[n] = to_spans(emphasis(body, {}));
-    is_note[i] = true;
-  }
-  // Paragraphs, with the halves a page cut apart joined again.
-  auto terminal = [](const std::string &t) {
-    static const char *ends[] = {".", ":", ";", "!", "?", "\u2026", ")", "\u201D", "\"", "*", "|"};
-    for (const char *e : ends)
-      if (t.size() >= std::strlen(e) && t.compare(t.size() - std::strlen(e), std::strlen(e), e) == 0)
-        return true;
-    return false;
-  };
-  std::vector<Chunk> paras;
-  for (size_t i = 0; i < chunks.size(); ++i) {
-    if (is_note[i])
-      continue;
-    Chunk &c = chunks[i];
-    if (!paras.empty()) {
-      const std::string prev = trim(paras.back().lines.back().text);
-      const std::string next = trim(c.lines.front().text);
-      size_t k = 0;
-      char32_t first = next_cp(next, k);
-      bool lower = model::upper_vi(next.substr(0, k)) != next.substr(0, k);
-      bool digit = first >= '0' && first <= '9';
-      bool long_prev = prev.size() > 60 || paras.back().lines.size() > 1;
-      bool cut = !terminal(prev) && !starts_label(next) && long_prev &&
-                 (lower || (digit && (prev.back() == '-' || prev.back() == '/' || prev.back() == '(')));
-      if (cut) {
-        // Continue the previous line: the join is a space, as the wrap was.
-        paras.back().lines.back().text = prev + " " + next;
-        for (size_t k2 = 1; k2 < c.lines.size(); ++k2)
-          paras.back().lines.push_back(c.lines[k2]);
-        continue;
-      }
-    }
-    paras.push_back(c);
-  }
+  const std::vector<Chunk> &paras = chunks;
   for (auto &c : paras) {
     int pos = c.lines[0].no;
     // A pipe table: a header line, a separator, rows.
@@ -552,7 +420,7 @@ std::optional<Source> read_text(const std::string &bytes, const std::string &nam
           if (!cell.empty()) {
             Para p;
             p.pos = no;
-            p.spans = to_spans(emphasis(cell, src.notes));
+            p.spans = to_spans(emphasis(cell));
             ce.paras.push_back(std::move(p));
           }
           r.cells.push_back(std::move(ce));
@@ -589,7 +457,7 @@ std::optional<Source> read_text(const std::string &bytes, const std::string &nam
     Para p;
     p.pos = pos;
     p.page_break = c.page;
-    p.spans = to_spans(emphasis(joined, src.notes));
+    p.spans = to_spans(emphasis(joined));
     src.blocks.push_back(std::move(p));
   }
   return src;
