@@ -708,10 +708,11 @@ void body(Ctx &ctx, size_t end, model::Blocks &out, bool cells_only) {
   // A covenant's "1." items: no other kind of section label, none titled,
   // one label at least in bold (vanban writes its numbered items so).
   {
-    bool other = false, bold = false, any = false, titled = false;
+    bool other = false, bold = false, any = false, titled = false, styled = false;
     for (const auto &u : units) {
       if (!u.it->para)
         continue;
+      styled = styled || u.it->role != Role::None;
       LabelKind k = u.label.kind;
       if (is_section(k) && k != LabelKind::Arabic)
         other = true;
@@ -727,7 +728,11 @@ void body(Ctx &ctx, size_t end, model::Blocks &out, bool cells_only) {
           titled = true;
       }
     }
-    b.numbered_arabic = any && bold && !other && !titled;
+    // Without bold to tell, a kind numbered "1." at the top (a covenant)
+    // has its commitments as a numbered list.
+    const Kind *k = ctx.kinds.by_name(ctx.doc.kind);
+    bool arabic_kind = k && k->arabic_top && !styled;
+    b.numbered_arabic = any && (bold || arabic_kind) && !other && !titled;
   }
   b.run(units);
 }

@@ -158,7 +158,7 @@ size_t find_ending(Ctx &ctx, size_t end) {
     std::string t = line_text(it.lines[0]);
     std::string prefix, rest;
     if (recipients_label(t) || it.role == Role::RecipientsLabel || it.role == Role::SignLine ||
-        signature_prefix(t, prefix, rest) || (party_line(t) && (it.bold() || !ctx.src.docx || it.cell))) {
+        signature_prefix(t, prefix, rest) || party_line(t)) {
       start = i;
       break;
     }

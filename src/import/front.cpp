@@ -401,8 +401,10 @@ bool front(Ctx &ctx) {
         const Item &s = items[ctx.at++];
         for (const auto &l : s.lines)
           subject.push_back(l);
-        if (!formatted)
-          break; // in text, the trích yếu is one paragraph
+        // In text the trích yếu is one paragraph; a converter's DOCX makes
+        // each of its lines one, up to a blank line.
+        if (!formatted && (!ctx.src.docx || ctx.at >= items.size() || items[ctx.at].gap_before))
+          break;
       }
     }
     for (auto &l : subject) {

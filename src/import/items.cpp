@@ -471,6 +471,7 @@ Item item_of(const Para &p) {
   it.align = p.align;
   it.page_break = p.page_break;
   it.landscape = p.landscape;
+  it.gap_before = p.gap_before;
   it.lines.emplace_back();
   for (const auto &s : p.spans) {
     switch (s.kind) {

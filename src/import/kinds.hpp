@@ -12,6 +12,7 @@ struct Kind {
   std::string name;         // "ke-hoach"
   std::string title;        // "KẾ HOẠCH", "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
   std::string abbreviation; // "KH", may be empty
+  bool arabic_top = false;  // its first numbering level is "1." (a numbered list reads the same)
 };
 
 class Kinds {

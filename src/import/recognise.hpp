@@ -26,7 +26,7 @@ struct Item {
   int pos = 0;
   Role role = Role::None;
   Align align = Align::Unknown;
-  bool page_break = false, landscape = false;
+  bool page_break = false, landscape = false, gap_before = false;
   int cell = 0; // > 0: unfolded from a layout table's cell (same number, same cell)
 
   std::string text() const; // lines joined by spaces

@@ -144,12 +144,102 @@ void marks_in(std::vector<Block> &blocks, const std::map<int, Spans> &notes) {
   }
 }
 
+// The cells of a line "label<TAB>value", or nothing.
+std::vector<Spans> tab_cells(const Para &p) {
+  std::vector<Spans> cells(1);
+  for (const auto &s : p.spans) {
+    if (s.kind == Span::Kind::Break || s.kind == Span::Kind::SoftBreak)
+      return {};
+    if (s.kind == Span::Kind::Tab) {
+      if (!cells.back().empty())
+        cells.emplace_back(); // tabs in a row reach one tab stop
+      continue;
+    }
+    cells.back().push_back(s);
+  }
+  if (cells.back().empty())
+    cells.pop_back();
+  if (cells.size() < 2)
+    return {};
+  std::string first = trimmed(plain(cells[0]));
+  // "I.<TAB>MỤC ĐÍCH": a label and its text, not two cells.
+  if (first.empty() || (starts_label(first + " x") && first.find(' ') == std::string::npos))
+    return {};
+  return cells;
+}
+
+// Lines of the same number of tab-separated parts (Word's way of lining up
+// "label:<TAB>value" lists) become a borderless table.
+void tab_tables(std::vector<Block> &blocks) {
+  std::vector<Block> out;
+  for (size_t i = 0; i < blocks.size();) {
+    auto *p = std::get_if<Para>(&blocks[i]);
+    std::vector<Spans> first = p && p->role == Role::None ? tab_cells(*p) : std::vector<Spans>{};
+    size_t j = i + 1;
+    if (!first.empty())
+      while (j < blocks.size()) {
+        auto *q = std::get_if<Para>(&blocks[j]);
+        if (!q || q->role != Role::None || tab_cells(*q).size() != first.size())
+          break;
+        ++j;
+      }
+    if (first.empty() || j - i < 2) {
+      out.push_back(std::move(blocks[i]));
+      ++i;
+      continue;
+    }
+    Table t;
+    t.borders = false;
+    t.pos = p->pos;
+    t.page_break = p->page_break;
+    t.landscape = p->landscape;
+    for (size_t k = i; k < j; ++k) {
+      auto &q = std::get<Para>(blocks[k]);
+      Row r;
+      for (auto &c : tab_cells(q)) {
+        Cell cell;
+        Para cp;
+        cp.pos = q.pos;
+        cp.spans = std::move(c);
+        cell.paras.push_back(std::move(cp));
+        r.cells.push_back(std::move(cell));
+      }
+      t.rows.push_back(std::move(r));
+    }
+    out.push_back(std::move(t));
+    i = j;
+  }
+  blocks = std::move(out);
+}
+
 } // namespace
 
 void repair(Source &src, Diagnostics &diags) {
   auto &blocks = src.blocks;
-  // Notes: a paragraph of its own that starts with a superscript number.
   std::vector<Block> kept;
+  // Empty paragraphs (a converter's blank lines) only separate: noted on
+  // the next paragraph, then dropped.
+  bool gap = false;
+  for (auto &b : blocks) {
+    auto *p = std::get_if<Para>(&b);
+    if (p && p->role == Role::None) {
+      bool visible = false;
+      for (const auto &s : p->spans)
+        if (s.kind == Span::Kind::NoteRef ||
+            (s.kind == Span::Kind::Text && s.text.find_first_not_of(' ') != std::string::npos))
+          visible = true;
+      if (!visible) {
+        gap = true;
+        continue;
+      }
+      p->gap_before = p->gap_before || gap;
+    }
+    gap = false;
+    kept.push_back(std::move(b));
+  }
+  blocks = std::move(kept);
+  kept.clear();
+  // Notes: a paragraph of its own that starts with a superscript number.
   for (auto &b : blocks) {
     if (free_para(b)) {
       auto &p = std::get<Para>(b);
@@ -226,6 +316,7 @@ void repair(Source &src, Diagnostics &diags) {
     kept.push_back(std::move(b));
   }
   blocks = std::move(kept);
+  tab_tables(blocks);
 }
 
 } // namespace vb::imp

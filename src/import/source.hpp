@@ -66,6 +66,7 @@ struct Para {
   Role role = Role::None;
   bool page_break = false; // starts a new page
   bool landscape = false;  // on a landscape page
+  bool gap_before = false; // an empty paragraph (a blank line) came before it
 };
 
 struct Table;
