@@ -101,6 +101,7 @@ struct Reader {
     if (auto rs = attr(child(rPr, "rStyle"), "val"))
       rp.inherit(styles.char_runs(*rs));
     rp.inherit(para_rp);
+    bool superscript = attr(child(rPr, "vertAlign"), "val").value_or("") == "superscript";
     if (rp.hidden.value_or(false)) {
       if (!hidden++)
         first_hidden = pos;
@@ -112,8 +113,19 @@ struct Reader {
       if (is(c, "t")) {
         xmlChar *v = xmlNodeGetContent(c);
         if (v) {
-          add_text(out, reinterpret_cast<const char *>(v), rp);
+          std::string t = reinterpret_cast<const char *>(v);
           xmlFree(v);
+          // Raised digits typed as a note mark ("trị¹" made with superscript
+          // formatting) read as the superscript digits they show.
+          if (superscript && !t.empty() && t.find_first_not_of("0123456789") == std::string::npos) {
+            static const char *sup[] = {"\u2070", "\u00B9", "\u00B2", "\u00B3", "\u2074",
+                                        "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+            std::string u;
+            for (char d : t)
+              u += sup[d - '0'];
+            t = u;
+          }
+          add_text(out, t, rp);
         }
       } else if (is(c, "tab") || is(c, "ptab")) {
         add(out, Span::Kind::Tab);

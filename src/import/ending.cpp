@@ -210,7 +210,7 @@ void ending(Ctx &ctx, size_t end) {
   std::vector<std::string> sign;
   std::string name;
   int sign_pos = 0;
-  bool recipients_done = false;
+  bool recipients_done = false, recipient_open = false;
   auto unplaced = [&](const Item &it, const std::string &t) {
     ctx.warn(it.pos, "kept as a closing paragraph: \"" + t.substr(0, 60) + "\" (not part of a Nơi nhận or signature vanban knows)",
              "move it where it belongs");
@@ -278,15 +278,21 @@ void ending(Ctx &ctx, size_t end) {
           doc.has_archive = true;
           recipients_done = true;
         } else {
+          // Without its ";" the item goes on on the next line.
+          recipient_open = !r.empty() && !(r.back() == ';' || r.back() == '.');
           while (!r.empty() && (r.back() == ';' || r.back() == '.' || r.back() == ','))
             r.pop_back();
           doc.recipients.push_back(r);
         }
         continue;
       }
-      if (mode == Recipients && !recipients_done && !all_caps(t) && !doc.recipients.empty() &&
-          it.role == Role::None && !name_like(t)) {
+      if (mode == Recipients && !recipients_done && !doc.recipients.empty() && it.role == Role::None &&
+          (recipient_open || (!all_caps(t) && !name_like(t)))) {
         doc.recipients.back() += " " + t; // a recipient wrapped onto the next line
+        std::string &r = doc.recipients.back();
+        recipient_open = !(r.back() == ';' || r.back() == '.');
+        while (!r.empty() && (r.back() == ';' || r.back() == '.' || r.back() == ','))
+          r.pop_back();
         continue;
       }
       if (it.role == Role::Drafter || (recipients_done && mode == Recipients && !all_caps(t) && t.size() < 24 &&

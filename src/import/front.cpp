@@ -204,6 +204,40 @@ const Kind *title_prefix(const Kinds &kinds, const Inlines &line, Inlines &rest)
   return nullptr;
 }
 
+// pdftotext puts the page-1 header's two columns on lines of their own:
+// "Số:" and "/KH-UBND" apart, "Hà Tĩnh, ngày" and "tháng 5 năm 2024" apart.
+template <class Line> void join_split_lines(std::vector<Line> &lines) {
+  for (size_t k = 0; k < lines.size(); ++k) {
+    std::string &t = lines[k].text;
+    bool number = (t.rfind("Số", 0) == 0 || t.rfind("SỐ", 0) == 0) && t.find('/') == std::string::npos &&
+                  t.size() <= std::strlen("Số:") + 12;
+    if (number) {
+      for (size_t j = k + 1; j < lines.size() && j <= k + 4; ++j)
+        if (lines[j].text.rfind("/", 0) == 0) {
+          t += lines[j].text;
+          lines.erase(lines.begin() + long(j));
+          break;
+        }
+      continue;
+    }
+    size_t ngay = t.rfind("ngày");
+    bool date_start = ngay != std::string::npos && t.find("năm", ngay) == std::string::npos && t.find(',') != std::string::npos;
+    if (!date_start)
+      continue;
+    for (size_t j = k + 1; j < lines.size() && j <= k + 6 && t.find("năm ") == std::string::npos;) {
+      const std::string &n = lines[j].text;
+      bool part = n.rfind("tháng", 0) == 0 || n.rfind("năm", 0) == 0 ||
+                  (n.size() <= 2 && n.find_first_not_of("0123456789") == std::string::npos);
+      if (!part) {
+        ++j;
+        continue;
+      }
+      t += " " + n;
+      lines.erase(lines.begin() + long(j));
+    }
+  }
+}
+
 } // namespace
 
 bool front(Ctx &ctx) {
@@ -245,47 +279,54 @@ bool front(Ctx &ctx) {
   std::vector<std::pair<std::string, const Item *>> agency_lines;
   std::vector<const Item *> unplaced;
   bool have_number = false, have_date = false;
-  size_t i = 0;
-  for (; i < items.size(); ++i) {
-    if (i > ti || items[i].table)
+  struct Line {
+    std::string text;
+    size_t item;
+  };
+  std::vector<Line> lines;
+  size_t limit = ti < items.size() ? ti + 1 : std::min(items.size(), size_t(40));
+  for (size_t k = 0; k < limit; ++k) {
+    if (items[k].table)
       break;
-    const Item &it = items[i];
-    size_t last = i == ti ? tl : it.lines.size();
-    bool stop = false;
-    for (size_t l = 0; l < last; ++l) {
-      std::string t = collapse(model::plain_text(it.lines[l], " "));
-      if (t.empty() || national(t) || motto(t) || rule_line(t))
-        continue;
-      if (auto n = number_line(t); n.ok && !have_number) {
-        have_number = true;
-        h.number = n.number;
-        h.code = n.code;
-        h.code_loc = ctx.loc(it.pos);
-        continue;
-      }
-      if (auto d = date_line(t); d.ok && !have_date) {
-        have_date = true;
-        h.place = d.place;
-        h.day = d.day;
-        h.month = d.month;
-        h.year = d.year;
-        continue;
-      }
-      bool caps = all_caps(t) && !have_number && !have_date;
-      if (caps && (it.role == Role::None || it.role == Role::Parent || it.role == Role::Agency)) {
-        agency_lines.emplace_back(t, &it);
-        continue;
-      }
-      if (ti == items.size() && (have_number || have_date)) {
-        stop = true; // no title: the text starts here
-        break;
-      }
-      unplaced.push_back(&it);
-      break;
-    }
-    if (stop || (ti == items.size() && !have_number && !have_date && agency_lines.empty() && unplaced.size()))
-      break;
+    size_t last = k == ti ? tl : items[k].lines.size();
+    for (size_t l = 0; l < last; ++l)
+      lines.push_back({collapse(model::plain_text(items[k].lines[l], " ")), k});
   }
+  join_split_lines(lines);
+  size_t i = 0;
+  for (const auto &line : lines) {
+    const std::string &t = line.text;
+    const Item &it = items[line.item];
+    i = line.item;
+    if (t.empty() || national(t) || motto(t) || rule_line(t))
+      continue;
+    if (auto n = number_line(t); n.ok && !have_number) {
+      have_number = true;
+      h.number = n.number;
+      h.code = n.code;
+      h.code_loc = ctx.loc(it.pos);
+      continue;
+    }
+    if (auto d = date_line(t); d.ok && !have_date) {
+      have_date = true;
+      h.place = d.place;
+      h.day = d.day;
+      h.month = d.month;
+      h.year = d.year;
+      continue;
+    }
+    bool caps = all_caps(t) && !have_number && !have_date;
+    if (caps && (it.role == Role::None || it.role == Role::Parent || it.role == Role::Agency)) {
+      agency_lines.emplace_back(t, &it);
+      continue;
+    }
+    if (ti == items.size())
+      break; // no title: the text starts here
+    if (unplaced.empty() || unplaced.back() != &it)
+      unplaced.push_back(&it);
+  }
+  if (ti == items.size() && !lines.empty() && i == lines.back().item && have_number + have_date + !agency_lines.empty())
+    i = lines.back().item + 1;
   if (ti == items.size())
     unplaced.clear(); // without a title, the text starts at the first line not of the header
   // Parent and issuing agency.

@@ -102,6 +102,34 @@ std::string trim(const std::string &s) {
   return s.substr(a, b - a + 1);
 }
 
+size_t width(const std::string &s) {
+  size_t n = 0;
+  for (unsigned char c : s)
+    n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool starts_upper(const std::string &s) {
+  if (s.empty())
+    return false;
+  size_t k = 0;
+  char32_t c = next_cp(s, k);
+  std::string one = s.substr(0, k);
+  return (c >= '0' && c <= '9') || c == '(' || c == '-' || c == U'\u201C' || c == '"' ||
+         model::lower_vi(one) != one;
+}
+
+bool all_upper(const std::string &s) {
+  return model::upper_vi(s) == s && model::lower_vi(s) != s;
+}
+
+bool ends_sentence(const std::string &s) {
+  for (const char *e : {".", ":", ";", "!", "?", "\u2026", "\u201D"})
+    if (s.size() >= std::strlen(e) && s.compare(s.size() - std::strlen(e), std::strlen(e), e) == 0)
+      return true;
+  return false;
+}
+
 // ------------------------------------------------------------ emphasis
 // Runs of '*' open and close bold (two) and italic (one) as Markdown does:
 // an opener is followed by a non-space, a closer preceded by one. What does
@@ -394,7 +422,38 @@ std::optional<Source> read_text(const std::string &bytes, const std::string &nam
   while (!chunks.empty() && chunks.back().lines.empty())
     chunks.pop_back();
 
-  const std::vector<Chunk> &paras = chunks;
+  // pdftotext runs the lines of a page together with no blank line between
+  // paragraphs: in a long block of wrapped lines, a short line followed by a
+  // capital, or a short line ending a sentence, ends a paragraph.
+  std::vector<Chunk> paras;
+  for (auto &c : chunks) {
+    size_t widest = 0;
+    for (const auto &l : c.lines)
+      widest = std::max(widest, width(l.text));
+    bool wrapped = c.lines.size() >= 6 && widest >= 60 && !separator_row(c.lines.size() > 1 ? c.lines[1].text : "");
+    Chunk cur;
+    cur.page = c.page;
+    for (size_t k = 0; k < c.lines.size(); ++k) {
+      if (k > 0 && wrapped) {
+        const std::string prev = trim(c.lines[k - 1].text), next = trim(c.lines[k].text);
+        size_t w = width(prev);
+        bool cap = starts_upper(next);
+        bool end = ends_sentence(prev);
+        bool caps_change = all_upper(prev) != all_upper(next);
+        bool keyword = false;
+        for (const char *kw : {"Nơi nhận", "Trên đây", "TM. ", "KT. ", "TL. ", "TUQ. ", "Phụ lục", "PHỤ LỤC"})
+          keyword = keyword || next.rfind(kw, 0) == 0;
+        if ((w * 10 < widest * 8 && cap) || (end && w * 10 < widest * 9) || (caps_change && cap) ||
+            (keyword && (end || caps_change))) {
+          paras.push_back(std::move(cur));
+          cur = Chunk{};
+        }
+      }
+      cur.lines.push_back(c.lines[k]);
+    }
+    if (!cur.lines.empty())
+      paras.push_back(std::move(cur));
+  }
   for (auto &c : paras) {
     int pos = c.lines[0].no;
     // A pipe table: a header line, a separator, rows.
