@@ -5,6 +5,7 @@
 
 #include "app/pipeline.hpp"
 #include "import/import.hpp"
+#include "template/template.hpp"
 #include "util/fsio.hpp"
 
 namespace vb::imp {
@@ -73,6 +74,16 @@ int command(int argc, char **argv) {
     return usage("import needs a FILE (.docx or text)");
   if (opt.templates_dir.empty())
     opt.templates_dir = app::default_templates_dir();
+  if (!opt.kind.empty()) {
+    std::string known;
+    bool found = false;
+    for (const auto &[k, desc] : tmpl::list_templates(opt.templates_dir)) {
+      found = found || k == opt.kind;
+      known += (known.empty() ? "" : ", ") + k;
+    }
+    if (!found)
+      return usage("unknown document kind '" + opt.kind + "' (kinds: " + known + ")");
+  }
   // The data folder's own days (calendar.toml beside the output) count too.
   if (!out.empty())
     opt.calendars.push_back(app::data_dir_of(out) + "/calendar.toml");

@@ -78,7 +78,7 @@ std::unique_ptr<Package> Package::open(std::string_view bytes, const std::string
     std::string name = nm ? nm : "";
     if (!safe_name(name)) {
       diags.error(file, {}, "the archive holds an entry named '" + printable(name) + "' outside the package",
-                  "a DOCX never does: the file was made to attack unzip tools, do not open it");
+                  "a DOCX never has one: the file may be made to attack unzip tools");
       return nullptr;
     }
     if (!seen.insert(name).second) {
