@@ -99,12 +99,17 @@ void unbold(Inlines &in) {
   trim_inlines(in);
 }
 
-// Splits `in` after its leading bold runs: the title, and the rest.
+// Splits `in` after its leading bold runs: the title, and the rest. Note
+// marks and spaces between bold runs belong to the title.
 bool split_bold(const Inlines &in, Inlines &title, Inlines &rest) {
   size_t k = 0;
-  while (k < in.size() && (in[k].bold || (in[k].kind == Inline::Kind::Text &&
-                                          in[k].text.find_first_not_of(' ') == std::string::npos)))
+  while (k < in.size() && (in[k].bold || in[k].kind == Inline::Kind::FootnoteRef ||
+                           in[k].kind == Inline::Kind::Break ||
+                           (in[k].kind == Inline::Kind::Text && in[k].text.find_first_not_of(' ') == std::string::npos)))
     ++k;
+  // …but a space before the rest is the rest's.
+  while (k > 0 && in[k - 1].kind == Inline::Kind::Text && in[k - 1].text.find_first_not_of(' ') == std::string::npos)
+    --k;
   if (k == 0)
     return false;
   title.assign(in.begin(), in.begin() + long(k));
@@ -438,7 +443,9 @@ void Builder::table(const Item &it) {
             }
           if (!pi.lines.empty() && !pi.text().empty()) {
             any = true;
-            bold = bold && (pi.bold() || p.role == Role::TableHeader);
+            // vanban's own cells say what they are; a bold first row of
+            // another writer's table is its header.
+            bold = bold && (p.role == Role::TableHeader || (p.role == Role::None && pi.bold()));
           }
         }
     if (any && bold && grid.size() > 1)
@@ -471,14 +478,29 @@ void Builder::table(const Item &it) {
   }
   mt.numbered = numbered;
   // Columns: widths relative to the narrowest, alignment by majority.
+  // Widths as small whole ratios when they are (vanban writes 1 : 6 : 2.5 …
+  // as twips), else relative to the narrowest column.
+  std::vector<double> weights(ncols, 1.0);
   double minw = 0;
   for (double w : t.widths)
     if (w > 0 && (minw == 0 || w < minw))
       minw = w;
-  std::vector<double> weights(ncols, 1.0);
   if (t.widths.size() == ncols && minw > 0) {
-    for (size_t c = 0; c < ncols; ++c)
-      weights[c] = std::max(0.1, std::round(t.widths[c] / minw * 10) / 10);
+    bool whole = false;
+    for (int k = 1; k <= 10 && !whole; ++k) {
+      whole = true;
+      for (double w : t.widths) {
+        double q = w * k / minw;
+        if (std::fabs(q - std::round(q)) > 0.02 * std::max(1.0, q))
+          whole = false;
+      }
+      if (whole)
+        for (size_t c = 0; c < ncols; ++c)
+          weights[c] = std::round(t.widths[c] * k / minw) / (k <= 2 ? k : 1);
+    }
+    if (!whole)
+      for (size_t c = 0; c < ncols; ++c)
+        weights[c] = std::max(0.1, std::round(t.widths[c] / minw * 10) / 10);
   } else if (!ctx.src.docx) {
     // Text tables carry no widths: share by the longest text of each column.
     std::vector<size_t> longest(ncols, 1);
@@ -497,9 +519,12 @@ void Builder::table(const Item &it) {
     int counts[5] = {0, 0, 0, 0, 0};
     for (size_t r = nhead; r < grid.size(); ++r)
       if (grid[r][c].cell && grid[r][c].span == 1)
-        for (const auto &p : grid[r][c].cell->paras)
-          if (!plain(p.spans).empty())
+        for (const auto &p : grid[r][c].cell->paras) {
+          // A list item is printed flush left whatever its column says.
+          std::string pt = plain(p.spans);
+          if (!pt.empty() && pt.rfind("- ", 0) != 0 && pt.rfind("+ ", 0) != 0)
             ++counts[int(p.align)];
+        }
     int best = int(Align::Left);
     for (int a : {int(Align::Center), int(Align::Right), int(Align::Justify)})
       if (counts[a] > counts[best])

@@ -15,7 +15,8 @@ using model::Inlines;
 namespace {
 
 // Runs merged; `implied_bold` clears bold a style gives anyway.
-std::string runs(const Inlines &in, const model::Document &doc, bool implied_bold = false) {
+std::string runs(const Inlines &in, const model::Document &doc, bool implied_bold = false,
+                 bool implied_italic = false) {
   std::string s;
   bool b = false, i = false;
   auto set = [&](bool nb, bool ni) {
@@ -29,7 +30,7 @@ std::string runs(const Inlines &in, const model::Document &doc, bool implied_bol
   for (const auto &r : in) {
     switch (r.kind) {
     case Inline::Kind::Text:
-      set(r.bold && !implied_bold, r.italic);
+      set(r.bold && !implied_bold, r.italic && !implied_italic);
       s += r.text;
       break;
     case Inline::Kind::Break:
@@ -81,7 +82,7 @@ struct Dumper {
       if (auto *p = std::get_if<model::Para>(&b)) {
         line(depth, "p: " + runs(p->content, doc));
       } else if (auto *p = std::get_if<model::Basis>(&b)) {
-        line(depth, "basis: " + runs(p->content, doc));
+        line(depth, "basis: " + runs(p->content, doc, false, true)); // căn cứ lines are italic anyway
       } else if (auto *s = std::get_if<model::Section>(&b)) {
         line(depth, "section " + s->label + " level " + std::to_string(s->level) + " title: " +
                         runs(s->title, doc, true) + " | runin: " + runs(s->runin, doc));
@@ -109,8 +110,15 @@ struct Dumper {
       const auto &c = t.columns[i];
       char share[32];
       std::snprintf(share, sizeof share, "%.2f", sum > 0 ? c.weight / sum : 0);
-      // The STT column's numbers are centred whatever the column says.
-      int align = t.numbered && i == 0 ? -1 : int(c.align);
+      // The STT column's numbers are centred whatever the column says, and
+      // a column of lists only is printed flush left: neither shows it.
+      bool text = false;
+      for (const auto &r : t.rows)
+        if (r.kind == model::Row::Kind::Normal && i >= (t.numbered ? 1u : 0u) &&
+            i - (t.numbered ? 1 : 0) < r.cells.size())
+          for (const auto &b : r.cells[i - (t.numbered ? 1 : 0)].content)
+            text = text || std::get_if<model::Para>(&b);
+      int align = (t.numbered && i == 0) || !text ? -1 : int(c.align);
       line(depth + 1, std::string("col ") + share + " align " + std::to_string(align) + ": " +
                           runs(c.header, doc, true));
     }
