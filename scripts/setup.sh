@@ -10,6 +10,7 @@ PKGS=(
   fonts-liberation2
   poppler-utils qpdf python3
   libreoffice-writer-nogui
+  pandoc python3-docx
 )
 
 missing=()

@@ -103,12 +103,13 @@ void unbold(Inlines &in) {
 // marks and spaces between bold runs belong to the title.
 bool split_bold(const Inlines &in, Inlines &title, Inlines &rest) {
   size_t k = 0;
-  while (k < in.size() && (in[k].bold || in[k].kind == Inline::Kind::FootnoteRef ||
-                           in[k].kind == Inline::Kind::Break ||
-                           (in[k].kind == Inline::Kind::Text && in[k].text.find_first_not_of(' ') == std::string::npos)))
+  while (k < in.size() &&
+         (in[k].bold || in[k].kind == Inline::Kind::FootnoteRef || in[k].kind == Inline::Kind::Break ||
+          (in[k].kind == Inline::Kind::Text && in[k].text.find_first_not_of(' ') == std::string::npos)))
     ++k;
   // …but a space before the rest is the rest's.
-  while (k > 0 && in[k - 1].kind == Inline::Kind::Text && in[k - 1].text.find_first_not_of(' ') == std::string::npos)
+  while (k > 0 && in[k - 1].kind == Inline::Kind::Text &&
+         in[k - 1].text.find_first_not_of(' ') == std::string::npos)
     --k;
   if (k == 0)
     return false;
@@ -137,8 +138,9 @@ struct Builder {
     auto it = last.find(l.kind);
     if (it != last.end() && l.number != it->second + 1 && l.kind != LabelKind::Alpha &&
         l.kind != LabelKind::Dash && l.kind != LabelKind::Plus)
-      ctx.warn(pos, "the source numbers " + l.written + " after " + std::to_string(it->second) +
-                        ": vanban numbers in sequence",
+      ctx.warn(pos,
+               "the source numbers " + l.written + " after " + std::to_string(it->second) +
+                   ": vanban numbers in sequence",
                "check that nothing is missing");
     last[l.kind] = l.number;
   }
@@ -146,13 +148,9 @@ struct Builder {
 
   model::Blocks &here() { return stack.empty() ? root : *stack.back().body; }
 
-  ListItem *last_item(model::Blocks &bs) {
-    return bs.empty() ? nullptr : std::get_if<ListItem>(&bs.back());
-  }
+  ListItem *last_item(model::Blocks &bs) { return bs.empty() ? nullptr : std::get_if<ListItem>(&bs.back()); }
 
-  void para(Unit &u) {
-    here().push_back(model::Para{std::move(u.content), ctx.loc(u.it->pos)});
-  }
+  void para(Unit &u) { here().push_back(model::Para{std::move(u.content), ctx.loc(u.it->pos)}); }
 
   void section(Unit &u, const std::vector<Unit> &units, size_t idx) {
     Label l = u.label;
@@ -195,8 +193,7 @@ struct Builder {
 
   // Text has no bold: a title is short and does not end a sentence; "Chủ
   // đề: “…”" is a title with a lead.
-  bool titled_text(const Inlines &content, Inlines &title, Inlines &rest, const std::vector<Unit> &,
-                   size_t) {
+  bool titled_text(const Inlines &content, Inlines &title, Inlines &rest, const std::vector<Unit> &, size_t) {
     std::string t = collapse(model::plain_text(content, " "));
     if (t.empty())
       return false;
@@ -284,7 +281,8 @@ struct Builder {
         std::string pt = collapse(model::plain_text(prev->content, " "));
         bool announce = ends_with(pt, ":") || !prev->children.empty();
         size_t k = idx + 1;
-        while (k < units.size() && (units[k].label.kind == LabelKind::Dash || units[k].label.kind == LabelKind::Plus))
+        while (k < units.size() &&
+               (units[k].label.kind == LabelKind::Dash || units[k].label.kind == LabelKind::Plus))
           ++k;
         bool between = k < units.size() && units[k].label.kind == LabelKind::Target;
         if (announce || between) {
@@ -333,7 +331,8 @@ struct Builder {
         Inlines content = u.content;
         take_label(content);
         if (content.empty() && i + 1 < units.size() && units[i + 1].it->para &&
-            (units[i + 1].it->role == Role::PartTitle || all_caps(model::plain_text(units[i + 1].content, " "))) &&
+            (units[i + 1].it->role == Role::PartTitle ||
+             all_caps(model::plain_text(units[i + 1].content, " "))) &&
             units[i + 1].label.kind == LabelKind::None)
           content = units[++i].content;
         unbold(content);
@@ -704,13 +703,12 @@ void opening(Ctx &ctx, size_t end) {
         r.italic = false; // căn cứ lines are italic by themselves
       // vanban ends each căn cứ with ";" and the last with ".".
       if (!c.empty() && c.back().kind == model::Inline::Kind::Text)
-        while (!c.back().text.empty() && (c.back().text.back() == ';' || c.back().text.back() == '.' ||
-                                          c.back().text.back() == ' '))
+        while (!c.back().text.empty() &&
+               (c.back().text.back() == ';' || c.back().text.back() == '.' || c.back().text.back() == ' '))
           c.back().text.pop_back();
       trim_inlines(c);
       ctx.doc.opening.push_back(model::Basis{std::move(c), ctx.loc(it.pos)});
-    }
-    else {
+    } else {
       ctx.doc.opening.push_back(model::Para{std::move(c), ctx.loc(it.pos)});
     }
   }

@@ -287,7 +287,8 @@ struct Reader {
   void section_end(const xmlNode *sectPr) {
     const xmlNode *sz = child(sectPr, "pgSz");
     bool land = attr(sz, "orient").value_or("") == "landscape";
-    long w = std::atol(attr(sz, "w").value_or("0").c_str()), h = std::atol(attr(sz, "h").value_or("0").c_str());
+    long w = std::atol(attr(sz, "w").value_or("0").c_str()),
+         h = std::atol(attr(sz, "h").value_or("0").c_str());
     if (w > 0 && h > 0 && w > h)
       land = true;
     pending_section = land;
@@ -391,7 +392,8 @@ struct Reader {
       } else if (is(c, "sectPr") && top) {
         section_end(c);
       } else if (is(c, "altChunk")) {
-        diags.warning(src.name, {}, where(src, para_no + 1) + ": an embedded document (altChunk) is not imported",
+        diags.warning(src.name, {},
+                      where(src, para_no + 1) + ": an embedded document (altChunk) is not imported",
                       "open the document in Word and save it again: Word merges it into the text");
       }
       if (top && has_pending_section) {
@@ -518,7 +520,8 @@ std::optional<Source> read_docx(std::string_view bytes, const std::string &name,
     size_t n = src.notes.size();
     r.notes(*pkg, rels["endnotes"], "endnote", kEndnote);
     if (src.notes.size() > n)
-      diags.warning(name, {}, "endnotes are imported as footnotes", "vanban puts notes at the foot of the page");
+      diags.warning(name, {}, "endnotes are imported as footnotes",
+                    "vanban puts notes at the foot of the page");
   }
   if (diags.error_count() > before)
     return std::nullopt;

@@ -73,8 +73,8 @@ bool name_like(const std::string &t) {
 bool official_title(const std::string &t) {
   std::string u = Kinds::fold(t);
   for (const char *w : {"GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TRƯỞNG ", "PHÓ TRƯỞNG",
-                        "THỦ TRƯỞNG", "CHÁNH VĂN PHÒNG", "TỔNG GIÁM ĐỐC", "HIỆU TRƯỞNG", "BÍ THƯ", "PHÓ BÍ THƯ",
-                        "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH ", "GIÁM ĐỐC"})
+                        "THỦ TRƯỞNG", "CHÁNH VĂN PHÒNG", "TỔNG GIÁM ĐỐC", "HIỆU TRƯỞNG", "BÍ THƯ",
+                        "PHÓ BÍ THƯ", "CỤC TRƯỞNG", "VỤ TRƯỞNG", "CHÁNH ", "GIÁM ĐỐC"})
     if (starts_with(u, w))
       return true;
   return u == "TRƯỞNG" || u == "PHÓ TRƯỞNG";
@@ -212,7 +212,9 @@ void ending(Ctx &ctx, size_t end) {
   int sign_pos = 0;
   bool recipients_done = false, recipient_open = false;
   auto unplaced = [&](const Item &it, const std::string &t) {
-    ctx.warn(it.pos, "kept as a closing paragraph: \"" + t.substr(0, 60) + "\" (not part of a Nơi nhận or signature vanban knows)",
+    ctx.warn(it.pos,
+             "kept as a closing paragraph: \"" + t.substr(0, 60) +
+                 "\" (not part of a Nơi nhận or signature vanban knows)",
              "move it where it belongs");
     doc.closing.push_back(model::Para{inlines_of(t), ctx.loc(it.pos)});
   };
@@ -236,7 +238,8 @@ void ending(Ctx &ctx, size_t end) {
       size_t cut = std::string::npos;
       if (!all_caps(t) && !name_like(t))
         for (size_t sp = t.find(' '); sp != std::string::npos; sp = t.find(' ', sp + 1))
-          if (all_caps(t.substr(0, sp)) && name_like(t.substr(sp + 1)) && t.substr(0, sp).find(' ') != std::string::npos) {
+          if (all_caps(t.substr(0, sp)) && name_like(t.substr(sp + 1)) &&
+              t.substr(0, sp).find(' ') != std::string::npos) {
             cut = sp;
             break;
           }
@@ -295,8 +298,8 @@ void ending(Ctx &ctx, size_t end) {
           r.pop_back();
         continue;
       }
-      if (it.role == Role::Drafter || (recipients_done && mode == Recipients && !all_caps(t) && t.size() < 24 &&
-                                       t.find('(') != std::string::npos && !name_like(t))) {
+      if (it.role == Role::Drafter || (recipients_done && mode == Recipients && !all_caps(t) &&
+                                       t.size() < 24 && t.find('(') != std::string::npos && !name_like(t))) {
         doc.drafter = t;
         continue;
       }
@@ -411,8 +414,10 @@ void appendices(Ctx &ctx) {
         ++ctx.at;
         break;
       }
-      bool title_like = it.role == Role::AppendixTitle || (title.empty() && peek_label(it.lines[0]).kind == LabelKind::None) ||
-                        (it.role == Role::None && all_caps(t) && peek_label(it.lines[0]).kind == LabelKind::None);
+      bool title_like =
+          it.role == Role::AppendixTitle ||
+          (title.empty() && peek_label(it.lines[0]).kind == LabelKind::None) ||
+          (it.role == Role::None && all_caps(t) && peek_label(it.lines[0]).kind == LabelKind::None);
       if (!title_like)
         break;
       if (!title.empty())
@@ -440,7 +445,8 @@ void appendices(Ctx &ctx) {
         f.pop_back();
       if (it.role == Role::AppendixLabel ||
           (starts_with(f, "PHỤ LỤC") &&
-           collapse(f.substr(std::strlen("PHỤ LỤC"))).find_first_not_of("IVXLC0123456789") == std::string::npos &&
+           collapse(f.substr(std::strlen("PHỤ LỤC"))).find_first_not_of("IVXLC0123456789") ==
+               std::string::npos &&
            (it.page_break || !ctx.src.docx || it.align == Align::Center))) {
         stop = i;
         break;

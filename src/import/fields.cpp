@@ -229,7 +229,8 @@ void year_fields_in(Inlines &in, const YearScan &ys, const std::string &can_chi)
       }
       if (!digit(t[p]) || (p > 0 && digit(t[p - 1])) || p + 4 > t.size())
         continue;
-      bool four = digit(t[p + 1]) && digit(t[p + 2]) && digit(t[p + 3]) && (p + 4 == t.size() || !digit(t[p + 4]));
+      bool four =
+          digit(t[p + 1]) && digit(t[p + 2]) && digit(t[p + 3]) && (p + 4 == t.size() || !digit(t[p + 4]));
       if (!four)
         continue;
       auto off = ys.decide(all, starts[i] + p);
@@ -343,7 +344,9 @@ void bind_notes(Ctx &ctx) {
         continue;
       }
       if (used.count(r.footnote)) {
-        ctx.warn(0, "footnote " + std::to_string(r.footnote) + " is marked twice: the second mark is written as text",
+        ctx.warn(0,
+                 "footnote " + std::to_string(r.footnote) +
+                     " is marked twice: the second mark is written as text",
                  "vanban gives each note one mark");
         Inline t;
         t.text = std::to_string(r.footnote);
@@ -363,8 +366,9 @@ void bind_notes(Ctx &ctx) {
     Inlines t = spans_to_inlines(spans);
     if (t.empty())
       continue;
-    ctx.warn(0, "a footnote without a mark in the text is kept as a paragraph at the end of the body: \"" +
-                    model::plain_text(t, " ").substr(0, 50) + "\"",
+    ctx.warn(0,
+             "a footnote without a mark in the text is kept as a paragraph at the end of the body: \"" +
+                 model::plain_text(t, " ").substr(0, 50) + "\"",
              "put <fn>…</fn> where its mark belongs");
     doc.body.push_back(model::Para{t, {}});
   }

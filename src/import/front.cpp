@@ -120,7 +120,8 @@ DateLine date_line(const std::string &t) {
   std::string y = collapse(s.substr(nam + std::strlen("năm")));
   while (!y.empty() && (y.back() == '.' || y.back() == ')'))
     y.pop_back();
-  if (place.empty() || place.size() > 80 || y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos)
+  if (place.empty() || place.size() > 80 || y.size() != 4 ||
+      y.find_first_not_of("0123456789") != std::string::npos)
     return d;
   d.place = place;
   d.year = std::stoi(y);
@@ -137,12 +138,13 @@ DateLine date_line(const std::string &t) {
 // Where the issuing agency's name starts among the lines above the Số line.
 bool agency_head(const std::string &line) {
   static const char *heads[] = {
-      "ỦY BAN",   "UỶ BAN",    "UBND",     "SỞ ",       "BỘ ",       "BAN ",      "PHÒNG ",    "KHỐI ",
-      "CỤM ",     "HỘI ĐỒNG",  "CỤC ",     "CHI CỤC",   "TỔNG CỤC",  "VĂN PHÒNG", "TRƯỜNG ",   "TRUNG TÂM",
-      "BỆNH VIỆN", "VIỆN ",    "HỘI ",     "ĐẢNG ỦY",   "ĐẢNG UỶ",   "ĐOÀN ",     "CÔNG TY",   "TỔNG CÔNG TY",
-      "BẢO HIỂM", "CÔNG AN",   "BỘ CHỈ HUY", "TÒA ÁN",  "VIỆN KIỂM SÁT", "THANH TRA", "KHO BẠC", "CHI NHÁNH",
-      "HỌC VIỆN", "ĐẠI HỌC",   "LIÊN ĐOÀN", "MẶT TRẬN", "THƯỜNG TRỰC", "HĐND",   "TỈNH ỦY",   "HUYỆN ỦY",
-      "TỔ ",      "ĐỘI ",      "ĐÀI ",     "BÁO ",      "NHÀ ",      "CHI BỘ",    "ĐẢNG BỘ",   "HỢP TÁC XÃ",
+      "ỦY BAN",        "UỶ BAN",      "UBND",         "SỞ ",       "BỘ ",      "BAN ",       "PHÒNG ",
+      "KHỐI ",         "CỤM ",        "HỘI ĐỒNG",     "CỤC ",      "CHI CỤC",  "TỔNG CỤC",   "VĂN PHÒNG",
+      "TRƯỜNG ",       "TRUNG TÂM",   "BỆNH VIỆN",    "VIỆN ",     "HỘI ",     "ĐẢNG ỦY",    "ĐẢNG UỶ",
+      "ĐOÀN ",         "CÔNG TY",     "TỔNG CÔNG TY", "BẢO HIỂM",  "CÔNG AN",  "BỘ CHỈ HUY", "TÒA ÁN",
+      "VIỆN KIỂM SÁT", "THANH TRA",   "KHO BẠC",      "CHI NHÁNH", "HỌC VIỆN", "ĐẠI HỌC",    "LIÊN ĐOÀN",
+      "MẶT TRẬN",      "THƯỜNG TRỰC", "HĐND",         "TỈNH ỦY",   "HUYỆN ỦY", "TỔ ",        "ĐỘI ",
+      "ĐÀI ",          "BÁO ",        "NHÀ ",         "CHI BỘ",    "ĐẢNG BỘ",  "HỢP TÁC XÃ",
   };
   std::string u = upper(line) + " ";
   for (const char *h : heads)
@@ -221,7 +223,8 @@ template <class Line> void join_split_lines(std::vector<Line> &lines) {
       continue;
     }
     size_t ngay = t.rfind("ngày");
-    bool date_start = ngay != std::string::npos && t.find("năm", ngay) == std::string::npos && t.find(',') != std::string::npos;
+    bool date_start = ngay != std::string::npos && t.find("năm", ngay) == std::string::npos &&
+                      t.find(',') != std::string::npos;
     if (!date_start)
       continue;
     for (size_t j = k + 1; j < lines.size() && j <= k + 6 && t.find("năm ") == std::string::npos;) {
@@ -325,7 +328,8 @@ bool front(Ctx &ctx) {
     if (unplaced.empty() || unplaced.back() != &it)
       unplaced.push_back(&it);
   }
-  if (ti == items.size() && !lines.empty() && i == lines.back().item && have_number + have_date + !agency_lines.empty())
+  if (ti == items.size() && !lines.empty() && i == lines.back().item &&
+      have_number + have_date + !agency_lines.empty())
     i = lines.back().item + 1;
   if (ti == items.size())
     unplaced.clear(); // without a title, the text starts at the first line not of the header
@@ -366,7 +370,8 @@ bool front(Ctx &ctx) {
   }
   if (h.agency.empty()) {
     h.agency.push_back("CƠ QUAN BAN HÀNH");
-    ctx.warn(items.empty() ? 1 : items[0].pos, "no issuing agency found above the title: wrote CƠ QUAN BAN HÀNH",
+    ctx.warn(items.empty() ? 1 : items[0].pos,
+             "no issuing agency found above the title: wrote CƠ QUAN BAN HÀNH",
              "write the agency's name in <agency>");
     ctx.note(-1, "agency: not found in the source, write the issuing agency's name");
   }
@@ -377,7 +382,9 @@ bool front(Ctx &ctx) {
     ctx.note(-2, "place and date: not found in the source");
   }
   for (auto *u : unplaced)
-    ctx.warn(u->pos, "kept as an opening paragraph: \"" + u->text().substr(0, 60) + "\" (not a header line vanban knows)",
+    ctx.warn(u->pos,
+             "kept as an opening paragraph: \"" + u->text().substr(0, 60) +
+                 "\" (not a header line vanban knows)",
              "move it where it belongs");
   // The kind.
   const Kind *by_code = h.code.empty() ? nullptr : ctx.kinds.by_code(h.code);
@@ -386,8 +393,8 @@ bool front(Ctx &ctx) {
     kind = given;
     if (!ctx.kind_title.empty() && Kinds::fold(ctx.kind_title) != given->title && !(by_title == given))
       ctx.warn(items[ti].pos,
-               "the document's tên loại is '" + ctx.kind_title + "'; as " + given->name + " it is rendered '" +
-                   given->title + "'",
+               "the document's tên loại is '" + ctx.kind_title + "'; as " + given->name +
+                   " it is rendered '" + given->title + "'",
                "");
   } else if (by_title) {
     kind = by_title;
@@ -396,8 +403,8 @@ bool front(Ctx &ctx) {
                "vanban check reports it too");
   } else if (!ctx.kind_title.empty() && Kinds::decree_title(ctx.kind_title)) {
     ctx.diags.error(ctx.src.name, loc_of(ctx.src, items[ti].pos),
-                    "the document is a " + ctx.kind_title + ", a kind vanban has no template for (templates: " +
-                        ctx.kinds.names() + ")",
+                    "the document is a " + ctx.kind_title +
+                        ", a kind vanban has no template for (templates: " + ctx.kinds.names() + ")",
                     "add its template to templates/, or give --kind to import it as one of these");
     return false;
   } else if (by_code) {

@@ -71,7 +71,8 @@ std::optional<std::string> import_document(const std::string &bytes, const std::
     diags.error(name, {}, "unknown document kind '" + opt.kind + "'", "use one of: " + kinds.names());
     return std::nullopt;
   }
-  bool zip = bytes.size() >= 4 && (bytes.compare(0, 4, "PK\x03\x04") == 0 || bytes.compare(0, 4, "PK\x05\x06") == 0);
+  bool zip =
+      bytes.size() >= 4 && (bytes.compare(0, 4, "PK\x03\x04") == 0 || bytes.compare(0, 4, "PK\x05\x06") == 0);
   std::optional<Source> src = zip ? read_docx(bytes, name, diags, lim) : read_text(bytes, name, diags, lim);
   if (!src || diags.error_count() > before)
     return std::nullopt;
@@ -110,11 +111,13 @@ std::optional<std::string> import_document(const std::string &bytes, const std::
 
   XmlNotes notes;
   size_t slash = name.find_last_of('/');
-  notes.preamble = "Imported by vanban import from " + (slash == std::string::npos ? name : name.substr(slash + 1)) +
+  notes.preamble = "Imported by vanban import from " +
+                   (slash == std::string::npos ? name : name.substr(slash + 1)) +
                    ". vanban numbers sections and lists itself: the source's labels are not kept. "
                    "Comments mark what the import decided; see docs/import.md.";
   if (src->page_numbers)
-    notes.preamble += " " + std::to_string(src->page_numbers) + " page-number lines of the text were left out.";
+    notes.preamble +=
+        " " + std::to_string(src->page_numbers) + " page-number lines of the text were left out.";
   for (auto &[pos, list] : ctx.notes) {
     if (pos == -1)
       notes.at["agency"] = list;

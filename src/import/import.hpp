@@ -20,19 +20,19 @@
 namespace vb::imp {
 
 struct Options {
-  std::string kind;          // template name; empty = recognise from tên loại and ký hiệu
-  std::string templates_dir; // the templates/ folder (kinds, titles, abbreviations, calendar)
-  bool year_fields = true;   // offer the document's year as <year/> and anniversaries as <anniv>
+  std::string kind;                   // template name; empty = recognise from tên loại and ký hiệu
+  std::string templates_dir;          // the templates/ folder (kinds, titles, abbreviations, calendar)
+  bool year_fields = true;            // offer the document's year as <year/> and anniversaries as <anniv>
   std::vector<std::string> calendars; // calendar.toml files besides the templates' (the data folder's)
 };
 
 // Caps that keep hostile input bounded in time and memory.
 struct Limits {
-  size_t max_input = 50u << 20;      // the file itself (as the loader's data files)
-  size_t max_entries = 4096;         // zip entries
-  size_t max_part = 32u << 20;       // one inflated part (word/document.xml …)
-  size_t max_total = 96u << 20;      // every part read, inflated
-  size_t max_paragraphs = 200000;    // paragraphs and table cells
+  size_t max_input = 50u << 20;   // the file itself (as the loader's data files)
+  size_t max_entries = 4096;      // zip entries
+  size_t max_part = 32u << 20;    // one inflated part (word/document.xml …)
+  size_t max_total = 96u << 20;   // every part read, inflated
+  size_t max_paragraphs = 200000; // paragraphs and table cells
 };
 
 // Imports `bytes` (the content of the file `name`; DOCX or UTF-8/UTF-16

@@ -29,9 +29,9 @@ std::string Kinds::fold(const std::string &s) {
   std::string u = model::upper_vi(s);
   // Old placement of the tone mark on "oa", "oe", "uy" → the decree's.
   static const char *pairs[][2] = {
-      {"OÁ", "ÓA"}, {"OÀ", "ÒA"}, {"OẢ", "ỎA"}, {"OÃ", "ÕA"}, {"OẠ", "ỌA"}, {"OÉ", "ÓE"},
-      {"OÈ", "ÒE"}, {"OẺ", "ỎE"}, {"OẼ", "ÕE"}, {"OẸ", "ỌE"}, {"UÝ", "ÚY"}, {"UỲ", "ÙY"},
-      {"UỶ", "ỦY"}, {"UỸ", "ŨY"}, {"UỴ", "ỤY"},
+      {"OÁ", "ÓA"}, {"OÀ", "ÒA"}, {"OẢ", "ỎA"}, {"OÃ", "ÕA"}, {"OẠ", "ỌA"},
+      {"OÉ", "ÓE"}, {"OÈ", "ÒE"}, {"OẺ", "ỎE"}, {"OẼ", "ÕE"}, {"OẸ", "ỌE"},
+      {"UÝ", "ÚY"}, {"UỲ", "ÙY"}, {"UỶ", "ỦY"}, {"UỸ", "ŨY"}, {"UỴ", "ỤY"},
   };
   // Only at the end of a syllable: "HOÁ" but not "HOẠCH".
   for (const auto &p : pairs) {
@@ -104,11 +104,11 @@ std::string Kinds::names() const {
 
 bool Kinds::decree_title(const std::string &line) {
   static const char *titles[] = {
-      "NGHỊ QUYẾT",    "QUYẾT ĐỊNH",     "CHỈ THỊ",       "QUY CHẾ",      "QUY ĐỊNH",     "THÔNG CÁO",
-      "THÔNG BÁO",     "HƯỚNG DẪN",      "CHƯƠNG TRÌNH",  "KẾ HOẠCH",     "PHƯƠNG ÁN",    "ĐỀ ÁN",
-      "DỰ ÁN",         "BÁO CÁO",        "BIÊN BẢN",      "TỜ TRÌNH",     "HỢP ĐỒNG",     "CÔNG ĐIỆN",
-      "BẢN GHI NHỚ",   "BẢN THỎA THUẬN", "GIẤY ỦY QUYỀN", "GIẤY MỜI",     "GIẤY GIỚI THIỆU",
-      "GIẤY NGHỈ PHÉP", "PHIẾU GỬI",     "PHIẾU CHUYỂN",  "PHIẾU BÁO",    "THƯ CÔNG",
+      "NGHỊ QUYẾT",  "QUYẾT ĐỊNH",     "CHỈ THỊ",       "QUY CHẾ",  "QUY ĐỊNH",        "THÔNG CÁO",
+      "THÔNG BÁO",   "HƯỚNG DẪN",      "CHƯƠNG TRÌNH",  "KẾ HOẠCH", "PHƯƠNG ÁN",       "ĐỀ ÁN",
+      "DỰ ÁN",       "BÁO CÁO",        "BIÊN BẢN",      "TỜ TRÌNH", "HỢP ĐỒNG",        "CÔNG ĐIỆN",
+      "BẢN GHI NHỚ", "BẢN THỎA THUẬN", "GIẤY ỦY QUYỀN", "GIẤY MỜI", "GIẤY GIỚI THIỆU", "GIẤY NGHỈ PHÉP",
+      "PHIẾU GỬI",   "PHIẾU CHUYỂN",   "PHIẾU BÁO",     "THƯ CÔNG",
   };
   std::string l = fold(line);
   while (!l.empty() && (l.back() == ':' || l.back() == '.'))

@@ -37,10 +37,10 @@ struct Item {
 // numbers again) and its kind decides the depth.
 enum class LabelKind {
   None,
-  Part,    // Phần I
-  Article, // Điều 1.
-  Roman,   // I.
-  Arabic,  // 1.
+  Part,        // Phần I
+  Article,     // Điều 1.
+  Roman,       // I.
+  Arabic,      // 1.
   ArabicParen, // 1)
   Path2,       // 1.1.
   Path3,       // 1.1.1.
@@ -86,8 +86,8 @@ std::vector<Item> items_of(const Source &src);
 
 // Each step consumes ctx.items from ctx.at. They report what they cannot
 // place and keep it as a paragraph.
-bool front(Ctx &ctx);                    // header, title, subject (kind decided here)
-size_t find_appendices(const Ctx &ctx);  // index of the first appendix label, or items.size()
+bool front(Ctx &ctx);                     // header, title, subject (kind decided here)
+size_t find_appendices(const Ctx &ctx);   // index of the first appendix label, or items.size()
 size_t find_ending(Ctx &ctx, size_t end); // where closing/recipients/signature start
 void opening(Ctx &ctx, size_t end);
 void body(Ctx &ctx, size_t end, model::Blocks &out, bool cells_only = false);

@@ -279,13 +279,15 @@ void repair(Source &src, Diagnostics &diags) {
   // A starred phase a converter left as "*** text**".
   for (auto &b : blocks) {
     auto *p = std::get_if<Para>(&b);
-    if (!p || p->spans.empty() || p->spans[0].kind != Span::Kind::Text || p->spans[0].text.rfind("*** ", 0) != 0)
+    if (!p || p->spans.empty() || p->spans[0].kind != Span::Kind::Text ||
+        p->spans[0].text.rfind("*** ", 0) != 0)
       continue;
     p->spans[0].text = p->spans[0].text.substr(4);
     for (auto &s : p->spans)
       s.bold = true;
     auto &last = p->spans.back();
-    if (last.kind == Span::Kind::Text && last.text.size() >= 2 && last.text.compare(last.text.size() - 2, 2, "**") == 0)
+    if (last.kind == Span::Kind::Text && last.text.size() >= 2 &&
+        last.text.compare(last.text.size() - 2, 2, "**") == 0)
       last.text.resize(last.text.size() - 2);
     Span star;
     star.text = "* ";

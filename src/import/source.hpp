@@ -72,8 +72,8 @@ struct Para {
 struct Table;
 struct Cell {
   std::vector<Para> paras;
-  int span = 1;          // grid columns it covers
-  bool merged = false;   // continues a vertical merge from the row above
+  int span = 1;        // grid columns it covers
+  bool merged = false; // continues a vertical merge from the row above
 };
 struct Row {
   std::vector<Cell> cells;

@@ -18,15 +18,18 @@ namespace {
 
 // ------------------------------------------------------------ decoding
 std::optional<std::string> decode(const std::string &bytes, const std::string &name, Diagnostics &diags) {
-  auto starts = [&](const char *m, size_t n) { return bytes.size() >= n && std::memcmp(bytes.data(), m, n) == 0; };
+  auto starts = [&](const char *m, size_t n) {
+    return bytes.size() >= n && std::memcmp(bytes.data(), m, n) == 0;
+  };
   if (starts("%PDF", 4)) {
     diags.error(name, {}, "this is a PDF file",
                 "import its text: pdftotext -enc UTF-8 FILE.pdf FILE.txt, then vanban import FILE.txt");
     return std::nullopt;
   }
   if (starts("\xD0\xCF\x11\xE0", 4)) {
-    diags.error(name, {}, "this is an old Word document (.doc) or a password-protected one",
-                "save it as .docx (Word: Save As; LibreOffice: soffice --headless --convert-to docx FILE.doc)");
+    diags.error(
+        name, {}, "this is an old Word document (.doc) or a password-protected one",
+        "save it as .docx (Word: Save As; LibreOffice: soffice --headless --convert-to docx FILE.doc)");
     return std::nullopt;
   }
   if (starts("{\\rtf", 5)) {
@@ -231,8 +234,7 @@ std::vector<Piece> emphasis(const std::string &s) {
   auto emit = [&](const std::string &t) {
     if (t.empty())
       return;
-    if (!out.empty() && !out.back().newline && out.back().bold == bold &&
-        out.back().italic == italic) {
+    if (!out.empty() && !out.back().newline && out.back().bold == bold && out.back().italic == italic) {
       out.back().text += t;
       return;
     }
@@ -430,7 +432,8 @@ std::optional<Source> read_text(const std::string &bytes, const std::string &nam
     size_t widest = 0;
     for (const auto &l : c.lines)
       widest = std::max(widest, width(l.text));
-    bool wrapped = c.lines.size() >= 6 && widest >= 60 && !separator_row(c.lines.size() > 1 ? c.lines[1].text : "");
+    bool wrapped =
+        c.lines.size() >= 6 && widest >= 60 && !separator_row(c.lines.size() > 1 ? c.lines[1].text : "");
     Chunk cur;
     cur.page = c.page;
     for (size_t k = 0; k < c.lines.size(); ++k) {

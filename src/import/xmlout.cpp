@@ -228,7 +228,8 @@ struct Writer {
     std::vector<std::string> annivs;
     std::function<void(const Inlines &)> walk = [&](const Inlines &in) {
       for (const auto &r : in) {
-        if (r.kind == Inline::Kind::FootnoteRef && r.footnote >= 1 && size_t(r.footnote) <= doc.footnotes.size())
+        if (r.kind == Inline::Kind::FootnoteRef && r.footnote >= 1 &&
+            size_t(r.footnote) <= doc.footnotes.size())
           walk(doc.footnotes[size_t(r.footnote) - 1]);
         if (r.kind != Inline::Kind::Field)
           continue;
@@ -240,8 +241,8 @@ struct Writer {
         }
         if (r.text != "year")
           continue;
-        std::string was = r.form == "can-chi" ? model::can_chi(doc.year + r.offset)
-                                              : std::to_string(doc.year + r.offset);
+        std::string was =
+            r.form == "can-chi" ? model::can_chi(doc.year + r.offset) : std::to_string(doc.year + r.offset);
         std::string f = "<year";
         if (r.offset)
           f += " offset=\"" + std::to_string(r.offset) + "\"";
@@ -260,7 +261,8 @@ struct Writer {
       walk(*in);
     std::string s;
     for (size_t k = 0; k < years.size(); ++k)
-      s += (k ? ", " : "") + years[k].first + (years[k].second > 1 ? " ×" + std::to_string(years[k].second) : "");
+      s += (k ? ", " : "") + years[k].first +
+           (years[k].second > 1 ? " ×" + std::to_string(years[k].second) : "");
     if (!annivs.empty()) {
       s += std::string(s.empty() ? "" : "; ") + "anniversaries counted for the year:";
       for (size_t k = 0; k < annivs.size(); ++k)
@@ -281,9 +283,7 @@ struct Writer {
       return "bullets";
     }
   }
-  static bool same_list(model::ListItem::Kind a, model::ListItem::Kind b) {
-    return a == b;
-  }
+  static bool same_list(model::ListItem::Kind a, model::ListItem::Kind b) { return a == b; }
 
   void items(int depth, const std::vector<const model::ListItem *> &list, bool nested) {
     const auto kind = list[0]->kind;
@@ -426,7 +426,9 @@ struct Writer {
         year_note(depth + 1, all);
       std::string one = "<row>";
       for (const auto &c : r.cells) {
-        std::string ci = c.content.empty() ? "" : simple ? inl(std::get<model::Para>(c.content[0]).content) : "";
+        std::string ci = c.content.empty() ? ""
+                         : simple          ? inl(std::get<model::Para>(c.content[0]).content)
+                                           : "";
         one += ci.empty() ? "<cell/>" : "<cell>" + ci + "</cell>";
       }
       one += "</row>";

@@ -93,12 +93,12 @@ TEST_CASE("kinds come from the templates: title, {year}, abbreviation, tone mark
 
 TEST_CASE("the year: the plan's own, not another document's, not a range") {
   Diagnostics d;
-  std::string x = flat(import_text(std::string(kHead) +
-                                       "I. MỤC ĐÍCH\n\nThực hiện Chỉ thị số 04/CT-UBND ngày 05/4/2024 của UBND "
-                                       "tỉnh, giai đoạn 2021-2025, từ ngày 01/01/2024 đến 30/6/2024, năm 2023 và "
-                                       "đến năm 2025, ngày 05 tháng 4 năm 2024 theo Quyết định số 37/2018/QĐ-UBND; "
-                                       "mừng Xuân Giáp Thìn.\n",
-                                   d));
+  std::string x = flat(import_text(
+      std::string(kHead) + "I. MỤC ĐÍCH\n\nThực hiện Chỉ thị số 04/CT-UBND ngày 05/4/2024 của UBND "
+                           "tỉnh, giai đoạn 2021-2025, từ ngày 01/01/2024 đến 30/6/2024, năm 2023 và "
+                           "đến năm 2025, ngày 05 tháng 4 năm 2024 theo Quyết định số 37/2018/QĐ-UBND; "
+                           "mừng Xuân Giáp Thìn.\n",
+      d));
   CHECK_MESSAGE(!d.has_errors(), d.str());
   CHECK(x.find("<document kind=\"ke-hoach\" year=\"2024\">") != std::string::npos);
   CHECK(x.find("ngày 05/4/2024 của") != std::string::npos);

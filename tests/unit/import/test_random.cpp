@@ -1,8 +1,8 @@
 // Documents never seen: random plans and covenants (every block the format
 // has, nested at random, with bold, italic, notes and fields in the text)
 // rendered to DOCX by vanban and imported back must give the same tree.
-#include <doctest/doctest.h>
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <random>
 
 #include "app/pipeline.hpp"
@@ -16,13 +16,14 @@ using namespace vb;
 
 namespace {
 
-const char *kWords[] = {"thi",   "đua",   "phong", "trào",  "cán",   "bộ",    "công",  "chức",  "nhiệm", "vụ",
-                        "kế",    "hoạch", "tổ",    "thực",  "hiện",  "đơn",   "vị",    "khen",  "thưởng", "tập",
-                        "thể",   "cá",    "nhân",  "chỉ",   "tiêu",  "văn",   "hóa",   "xã",    "hội",    "kinh",
-                        "tế",    "phát",  "triển", "nâng",  "cao",   "chất",  "lượng", "hiệu",  "quả",    "đẩy",
-                        "mạnh",  "tăng",  "cường", "Sở",    "Nội",   "Bắc",   "Giang", "15%",   "10/10",  "ngày",
-                        "2024",  "(01)",  "tỉnh",  "huyện", "thôn",  "Nhân",  "dân",   "đoàn",  "kết",    "sáng"};
-const char *kStart[] = {"Phát", "Tổ", "Nâng", "Đẩy", "Tiếp", "Thực", "Tăng", "Xây", "Chủ", "Phối", "Hoàn", "Giao"};
+const char *kWords[] = {"thi",  "đua",   "phong", "trào",  "cán",  "bộ",   "công",  "chức", "nhiệm",  "vụ",
+                        "kế",   "hoạch", "tổ",    "thực",  "hiện", "đơn",  "vị",    "khen", "thưởng", "tập",
+                        "thể",  "cá",    "nhân",  "chỉ",   "tiêu", "văn",  "hóa",   "xã",   "hội",    "kinh",
+                        "tế",   "phát",  "triển", "nâng",  "cao",  "chất", "lượng", "hiệu", "quả",    "đẩy",
+                        "mạnh", "tăng",  "cường", "Sở",    "Nội",  "Bắc",  "Giang", "15%",  "10/10",  "ngày",
+                        "2024", "(01)",  "tỉnh",  "huyện", "thôn", "Nhân", "dân",   "đoàn", "kết",    "sáng"};
+const char *kStart[] = {"Phát", "Tổ",  "Nâng", "Đẩy",  "Tiếp", "Thực",
+                        "Tăng", "Xây", "Chủ",  "Phối", "Hoàn", "Giao"};
 
 struct Gen {
   std::mt19937 rng;
@@ -66,7 +67,8 @@ struct Gen {
       std::string t = text(4, 18, true, kids && targets ? ":" : (chance(50) ? ";" : "."));
       s += targets ? "<target>" + t : "<item>" + t;
       if (kids)
-        s += targets ? "<bullets mark=\"-\">" + items(depth + 1) + "</bullets>" : "<bullets>" + items(depth + 1) + "</bullets>";
+        s += targets ? "<bullets mark=\"-\">" + items(depth + 1) + "</bullets>"
+                     : "<bullets>" + items(depth + 1) + "</bullets>";
       s += targets ? "</target>" : "</item>";
     }
     return s + (targets ? "</targets>" : "</bullets>");
@@ -100,7 +102,8 @@ struct Gen {
         else if (kind < 8)
           s += "<cell><p>" + text(2, 6) + "</p><p>" + text(2, 6) + "</p></cell>";
         else
-          s += "<cell><bullets><item>" + text(2, 5) + "</item><item>" + text(2, 5) + "</item></bullets></cell>";
+          s += "<cell><bullets><item>" + text(2, 5) + "</item><item>" + text(2, 5) +
+               "</item></bullets></cell>";
       }
       s += "</row>";
     }
@@ -155,20 +158,24 @@ struct Gen {
   }
 
   std::string document(bool covenant) {
-    static const char *parents[] = {"ỦY BAN NHÂN DÂN<br/>TỈNH BẮC GIANG", "HỘI ĐỒNG<br/>THI ĐUA - KHEN THƯỞNG"};
-    static const char *agencies[] = {"SỞ NỘI VỤ", "ỦY BAN NHÂN DÂN<br/>XÃ TRÍ YÊN", "KHỐI THI ĐUA<br/>CÁC CƠ QUAN 2"};
+    static const char *parents[] = {"ỦY BAN NHÂN DÂN<br/>TỈNH BẮC GIANG",
+                                    "HỘI ĐỒNG<br/>THI ĐUA - KHEN THƯỞNG"};
+    static const char *agencies[] = {"SỞ NỘI VỤ", "ỦY BAN NHÂN DÂN<br/>XÃ TRÍ YÊN",
+                                     "KHỐI THI ĐUA<br/>CÁC CƠ QUAN 2"};
     std::string s = std::string("<document kind=\"") + (covenant ? "giao-uoc" : "ke-hoach") + "\" year=\"" +
                     std::to_string(2020 + r(8)) + "\"><header>";
     if (chance(70))
       s += std::string("<parent>") + parents[r(2)] + "</parent>";
-    s += std::string("<agency") + (chance(30) ? " short=\"Sở Nội vụ tỉnh Bắc Giang\"" : "") + ">" + agencies[r(3)] +
-         "</agency>";
+    s += std::string("<agency") + (chance(30) ? " short=\"Sở Nội vụ tỉnh Bắc Giang\"" : "") + ">" +
+         agencies[r(3)] + "</agency>";
     if (!covenant)
       s += (chance(50) ? "<number>" + std::to_string(1 + r(300)) + "</number>" : "<number/>") +
            std::string("<code>KH-SNV</code>");
-    s += "<place>Bắc Giang</place><date" + (chance(60) ? " day=\"" + std::to_string(1 + r(28)) + "\"" : std::string()) +
+    s += "<place>Bắc Giang</place><date" +
+         (chance(60) ? " day=\"" + std::to_string(1 + r(28)) + "\"" : std::string()) +
          (chance(70) ? " month=\"" + std::to_string(1 + r(12)) + "\"" : std::string()) + "/></header>";
-    s += "<subject>" + text(3, 9, false, "") + (chance(40) ? "<br/>" + text(2, 6, false, "") : "") + "</subject>";
+    s += "<subject>" + text(3, 9, false, "") + (chance(40) ? "<br/>" + text(2, 6, false, "") : "") +
+         "</subject>";
     s += "<opening>";
     if (!covenant)
       for (int i = 0, n = r(3); i < n; ++i)
@@ -187,8 +194,12 @@ struct Gen {
     }
     s += "<closing><p>Trên đây là " + text(8, 25) + "/.</p></closing>";
     if (covenant) {
-      static const char *units[] = {"Sở Ngoại vụ", "Bảo hiểm xã hội tỉnh", "Sở Văn hóa,<br/>Thể thao và Du lịch",
-                                    "Sở Y tế", "Sở Lao động -<br/>Thương binh và Xã hội", "Sở Nội vụ"};
+      static const char *units[] = {"Sở Ngoại vụ",
+                                    "Bảo hiểm xã hội tỉnh",
+                                    "Sở Văn hóa,<br/>Thể thao và Du lịch",
+                                    "Sở Y tế",
+                                    "Sở Lao động -<br/>Thương binh và Xã hội",
+                                    "Sở Nội vụ"};
       s += "<parties>";
       for (int i = 0, n = 2 + r(5); i < n; ++i) {
         s += std::string("<party><unit>") + units[i % 6] + "</unit>";
@@ -204,8 +215,8 @@ struct Gen {
       for (int i = 0, n = 1 + r(4); i < n; ++i)
         s += "<to>" + words(2, 6) + (chance(30) ? " (b/c)" : "") + "</to>";
       s += "<archive>VT, VP</archive></recipients>";
-      static const char *prefixes[] = {"", " prefix=\"TM.\"", " prefix=\"KT.\"", " prefix=\"TL.\"",
-                                       " prefix=\"TUQ.\"", " prefix=\"Q.\""};
+      static const char *prefixes[] = {
+          "", " prefix=\"TM.\"", " prefix=\"KT.\"", " prefix=\"TL.\"", " prefix=\"TUQ.\"", " prefix=\"Q.\""};
       s += std::string("<signature") + prefixes[r(6)] + "><authority>GIÁM ĐỐC</authority>";
       if (chance(60))
         s += "<title>PHÓ GIÁM ĐỐC</title>";

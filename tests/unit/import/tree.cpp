@@ -84,8 +84,8 @@ struct Dumper {
       } else if (auto *p = std::get_if<model::Basis>(&b)) {
         line(depth, "basis: " + runs(p->content, doc, false, true)); // căn cứ lines are italic anyway
       } else if (auto *s = std::get_if<model::Section>(&b)) {
-        line(depth, "section " + s->label + " level " + std::to_string(s->level) + " title: " +
-                        runs(s->title, doc, true) + " | runin: " + runs(s->runin, doc));
+        line(depth, "section " + s->label + " level " + std::to_string(s->level) +
+                        " title: " + runs(s->title, doc, true) + " | runin: " + runs(s->runin, doc));
         blocks(depth + 1, s->body);
       } else if (auto *p = std::get_if<model::Part>(&b)) {
         line(depth, p->label + ": " + runs(p->title, doc, true));
@@ -192,8 +192,8 @@ std::string first_difference(const std::string &a, const std::string &b) {
     if (!ga && !gb)
       return {};
     if (!ga || !gb || la != lb)
-      return "line " + std::to_string(n) + ":\n  expected: " + (ga ? la : "(end)") + "\n  imported: " +
-             (gb ? lb : "(end)");
+      return "line " + std::to_string(n) + ":\n  expected: " + (ga ? la : "(end)") +
+             "\n  imported: " + (gb ? lb : "(end)");
   }
 }
 
