@@ -249,13 +249,14 @@ void year_fields_in(Inlines &in, const YearScan &ys, const std::string &can_chi)
 // Anniversaries written exactly as vanban counts them for the document's
 // year become <anniv>: the full form, the date range, or the number of
 // years before the day's name ("70 năm Chiến thắng Điện Biên Phủ").
-void anniv_fields_in(Inlines &in, const tmpl::Calendar &cal, int year) {
-  struct Pattern {
-    std::string text, id, form;
-    bool years_before_name = false;
-    std::string name; // lower-cased, for the years form
-  };
-  std::vector<Pattern> pats;
+struct AnnivPattern {
+  std::string text, id, form;
+  bool years_before_name = false;
+  std::string name; // lower-cased, for the years form
+};
+
+std::vector<AnnivPattern> anniv_patterns(const tmpl::Calendar &cal, int year) {
+  std::vector<AnnivPattern> pats;
   for (const auto &[id, e] : cal.events) {
     if (e.year >= year)
       continue;
@@ -263,6 +264,10 @@ void anniv_fields_in(Inlines &in, const tmpl::Calendar &cal, int year) {
     pats.push_back({model::anniversary(e, year, "range"), id, "range"});
     pats.push_back({std::to_string(year - e.year) + " năm ", id, "years", true, model::lower_vi(e.name)});
   }
+  return pats;
+}
+
+void anniv_fields_in(Inlines &in, const std::vector<AnnivPattern> &pats) {
   Inlines out;
   for (const auto &r : in) {
     if (r.kind != Inline::Kind::Text) {
@@ -272,6 +277,9 @@ void anniv_fields_in(Inlines &in, const tmpl::Calendar &cal, int year) {
     const std::string &t = r.text;
     size_t from = 0;
     for (size_t p = 0; p < t.size(); ++p) {
+      // Every form starts with a digit or "(".
+      if (!digit(t[p]) && t[p] != '(')
+        continue;
       for (const auto &pat : pats) {
         if (t.compare(p, pat.text.size(), pat.text) != 0)
           continue;
@@ -323,9 +331,10 @@ void anniv_fields(Ctx &ctx) {
     tmpl::load_calendar(f, cal, quiet, true);
   if (cal.events.empty())
     return;
-  each_inlines(ctx.doc, [&](Inlines &in) { anniv_fields_in(in, cal, ctx.doc.year); });
+  auto pats = anniv_patterns(cal, ctx.doc.year);
+  each_inlines(ctx.doc, [&](Inlines &in) { anniv_fields_in(in, pats); });
   for (auto &fn : ctx.doc.footnotes)
-    anniv_fields_in(fn, cal, ctx.doc.year);
+    anniv_fields_in(fn, pats);
 }
 
 void bind_notes(Ctx &ctx) {

@@ -211,23 +211,25 @@ std::vector<Piece> emphasis(const std::string &s) {
     i = j;
   }
   flush();
-  // Pair closers with the nearest opener before them.
+  // Pair closers with the nearest opener before them (a stack of the
+  // openers with stars left: linear in the number of star runs).
+  std::vector<size_t> openers;
   for (size_t ci = 0; ci < toks.size(); ++ci) {
     Tok &cl = toks[ci];
-    if (!cl.stars || !cl.close)
+    if (!cl.stars)
       continue;
-    for (size_t oi = ci; oi-- > 0 && cl.left > 0;) {
-      Tok &op = toks[oi];
-      if (!op.stars || !op.open || op.left == 0)
-        continue;
+    while (cl.close && cl.left > 0 && !openers.empty()) {
+      Tok &op = toks[openers.back()];
       int use = (op.left >= 2 && cl.left >= 2) ? 2 : 1;
       op.left -= use;
       cl.left -= use;
       op.toggles_after.insert(op.toggles_after.begin(), use);
       cl.toggles_before.push_back(use);
-      if (op.left > 0)
-        ++oi; // the opener may pair again
+      if (op.left == 0)
+        openers.pop_back();
     }
+    if (cl.open && cl.left > 0)
+      openers.push_back(ci);
   }
   std::vector<Piece> out;
   bool bold = false, italic = false;
