@@ -1,10 +1,10 @@
-"""Writes a DOCX from a seed text with python-docx, as a third party's script
+"""Writes a DOCX from a plan's text with python-docx, as a third party's script
 would: a borderless header table, bold headings with typed labels, Word's
 automatic bullets (List Bullet), body paragraphs justified with a first-line
 indent, raised digits for note marks and the notes typed as paragraphs, a
 borderless table for Nơi nhận and the signature (or the covenant's parties).
 
-Run with Debian's interpreter (python3-docx): /usr/bin/python3 THIS SEED.txt OUT.docx
+Run with Debian's interpreter (python3-docx): /usr/bin/python3 THIS TEXT.txt OUT.docx
 """
 import re
 import sys
@@ -56,8 +56,8 @@ def cell_lines(cell, lines, bold=False, center=False, size=None):
 LABEL = re.compile(r"^(\*\*)?([IVX]+\.|\d{1,2}\.(\d{1,2}\.)*|\(\d+\)\.?|[a-zđ]\))(\*\*)?\s")
 
 
-def main(seed, out):
-    blocks = [b for b in re.split(r"\n\s*\n", open(seed, encoding="utf-8").read()) if b.strip()]
+def main(source, out):
+    blocks = [b for b in re.split(r"\n\s*\n", open(source, encoding="utf-8").read()) if b.strip()]
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
