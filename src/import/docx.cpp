@@ -506,7 +506,9 @@ std::optional<Source> read_docx(std::string_view bytes, const std::string &name,
   }
   // Page orientation: each block takes its section's.
   size_t from = 0;
-  for (auto [end, land] : r.sections) {
+  for (const auto &section : r.sections) {
+    size_t end = section.first;
+    bool land = section.second; // a plain variable: lambdas cannot capture bindings in C++20
     for (size_t i = from; i < end && i < src.blocks.size(); ++i)
       std::visit([&](auto &b) { b.landscape = land; }, static_cast<Block::variant &>(src.blocks[i]));
     // A section break starts the next section on a new page.

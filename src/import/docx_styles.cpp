@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "model/finalize.hpp"
+#include "template/styles.hpp"
 
 namespace vb::imp {
 
@@ -177,42 +178,65 @@ bool StyleSheet::table_borders(const std::string &id, bool &known) const {
   return false;
 }
 
+namespace {
+
+// vanban's own paragraph styles (src/template/styles.cpp) say exactly what a
+// paragraph is. Word keeps their ids; LibreOffice rewrites the ids from the
+// names ("VB Subject" → "VBSubject"): both are known.
+const std::map<std::string, Role> &own_roles() {
+  static const std::map<std::string, Role> roles = [] {
+    tmpl::Styles st = tmpl::make_styles(tmpl::Template{});
+    std::vector<std::pair<const tmpl::ParaStyle *, Role>> list = {
+        {&st.header_parent, Role::Parent},
+        {&st.header_agency, Role::Agency},
+        {&st.header_national, Role::National},
+        {&st.header_motto, Role::Motto},
+        {&st.header_number, Role::Number},
+        {&st.header_date, Role::Date},
+        {&st.title, Role::Title},
+        {&st.subject, Role::Subject},
+        {&st.basis, Role::Basis},
+        {&st.part_label, Role::PartLabel},
+        {&st.part_title, Role::PartTitle},
+        {&st.phase, Role::Phase},
+        {&st.body, Role::Body},
+        {&st.recipients_label, Role::RecipientsLabel},
+        {&st.recipients_item, Role::Recipient},
+        {&st.drafter, Role::Drafter},
+        {&st.sign_line, Role::SignLine},
+        {&st.sign_name, Role::SignName},
+        {&st.table_header, Role::TableHeader},
+        {&st.appendix_label, Role::AppendixLabel},
+        {&st.appendix_title, Role::AppendixTitle},
+        {&st.appendix_attached, Role::AppendixAttached},
+    };
+    for (const auto &h : st.heading)
+      list.emplace_back(&h, Role::Heading);
+    std::map<std::string, Role> m;
+    for (const auto &[style, role] : list) {
+      m[style->id] = role;
+      std::string squeezed; // the name without spaces: LibreOffice's id
+      for (char c : style->name)
+        if (c != ' ')
+          squeezed += c;
+      m[squeezed] = role;
+      m["name:" + style->name] = role;
+    }
+    return m;
+  }();
+  return roles;
+}
+
+} // namespace
+
 Role StyleSheet::role(const std::string &id) const {
-  // vanban's own styles (src/template/styles.cpp) say exactly what a
-  // paragraph is; a DOCX that went through Word keeps them.
-  static const std::map<std::string, Role> own = {
-      {"VbHeaderParent", Role::Parent},
-      {"VbHeaderAgency", Role::Agency},
-      {"VbNational", Role::National},
-      {"VbMotto", Role::Motto},
-      {"VbNumber", Role::Number},
-      {"VbDate", Role::Date},
-      {"VbTitle", Role::Title},
-      {"VbSubject", Role::Subject},
-      {"VbBasis", Role::Basis},
-      {"VbHeading1", Role::Heading},
-      {"VbHeading2", Role::Heading},
-      {"VbHeading3", Role::Heading},
-      {"VbHeading4", Role::Heading},
-      {"VbPartLabel", Role::PartLabel},
-      {"VbPartTitle", Role::PartTitle},
-      {"VbPhase", Role::Phase},
-      {"VbBody", Role::Body},
-      {"VbRecipientsLabel", Role::RecipientsLabel},
-      {"VbRecipients", Role::Recipient},
-      {"VbDrafter", Role::Drafter},
-      {"VbSignLine", Role::SignLine},
-      {"VbSignName", Role::SignName},
-      {"VbTableHeader", Role::TableHeader},
-      {"VbAppendixLabel", Role::AppendixLabel},
-      {"VbAppendixTitle", Role::AppendixTitle},
-      {"VbAppendixAttached", Role::AppendixAttached},
-      {"VbRule", Role::Filler},
-      {"VbTiny", Role::Filler},
-  };
+  const auto &own = own_roles();
   if (auto it = own.find(id); it != own.end())
     return it->second;
   const Style *s = find(id);
+  if (s)
+    if (auto it = own.find("name:" + s->name); it != own.end())
+      return it->second;
   for (int guard = 0; s && guard < 32; ++guard) {
     std::string n = model::lower_vi(s->name);
     if (s->outline >= 0 && s->outline < 9)

@@ -1,12 +1,13 @@
 """vanban import reads what LibreOffice writes: DOCX converted from plain text
 (each line a paragraph, blank lines empty paragraphs, tab-aligned lists) and
 from an ODT document (here made by pandoc), with the words and the structure
-of the text they came from."""
+of the text they came from; and vanban's own DOCX, opened and saved again in
+LibreOffice (which renames the styles), imports as the original does."""
 import os
 import re
 import shutil
 
-from common import args, check, finish, run
+from common import args, check, finish, run, samples
 from import_measure import TEXTS, import_and_measure, source_words
 
 a = args()
@@ -44,6 +45,11 @@ for stem in TEXTS:
     check(r.returncode == 0, f"pandoc made {os.path.basename(odt)}")
     inputs += [txt, odt]
 
+ours = os.path.join(a.work, "ours")
+r = run([a.vanban, "render", *samples(a.source), "-o", ours, "--format", "docx"])
+check(r.returncode == 0, "render the samples' DOCX")
+inputs += sorted(os.path.join(ours, f) for f in os.listdir(ours) if f.endswith(".docx"))
+
 soffice = shutil.which("soffice") or shutil.which("libreoffice")
 check(soffice is not None, "LibreOffice is installed")
 out = os.path.join(a.work, "docx")
@@ -64,6 +70,16 @@ for stem, expect in TEXTS.items():
         s = import_and_measure(a.vanban, docx, ref, work, f"LibreOffice from {how}: {stem}", expect,
                                ["section", "items", "phase", "table", "party"])
         figures.append((f"lo-{how}", stem, s))
+
+# Saved again by LibreOffice: the same data as from vanban's own DOCX.
+for xml in samples(a.source):
+    stem = os.path.splitext(os.path.basename(xml))[0]
+    results = []
+    for d in [ours, out]:
+        r = run([a.vanban, "import", os.path.join(d, stem + ".docx")])
+        results.append("\n".join(l for l in r.stdout.splitlines()[4:]))  # after the preamble comment
+        check(r.returncode == 0, f"{stem}: imports from {os.path.basename(d)}")
+    check(results[0] == results[1] and results[0], f"{stem}: saved again by LibreOffice, it imports the same")
 
 print("\nsimilarity (rendered import vs source words):")
 for how, stem, s in figures:
