@@ -12,6 +12,7 @@ PKGS=(
   fonts-liberation2 fonts-dejavu-core
   poppler-utils qpdf python3 fontforge-nox
   libreoffice-writer-nogui
+  pandoc python3-docx
 )
 
 missing=()

@@ -30,6 +30,7 @@ Command build_command();
 Command new_command();
 Command templates_command();
 Command fonts_command();
+Command import_command();
 
 // Options several subcommands share, declared the same way everywhere.
 void add_templates_option(CLI::App &sub, app::Config &cfg);

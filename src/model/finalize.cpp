@@ -230,7 +230,10 @@ struct Finalizer {
       bool last = i + 1 == doc.opening.size() || !std::get_if<Basis>(&doc.opening[i + 1]);
       auto &tail = b->content.back();
       if (tail.kind == Inline::Kind::Text) {
-        std::string s = trim(tail.text);
+        // Only the end: the run may start with the space after a bold word.
+        std::string s = tail.text;
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n'))
+          s.pop_back();
         while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ','))
           s.pop_back();
         tail.text = s + (last ? "." : ";");
