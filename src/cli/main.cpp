@@ -1,4 +1,5 @@
-// The vanban command: check, render, templates (and --help, --version).
+// The vanban command: check, render, build, new, templates, sign, verify
+// (and --help, --version).
 // Exit status: 0 success, 1 invalid input, 2 wrong usage, 3 I/O failure.
 #include <cstdio>
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "app/build.hpp"
 #include "app/pipeline.hpp"
 #include "check/rules.hpp"
+#include "sign/sign.hpp"
 #include "template/template.hpp"
 #include "util/fsio.hpp"
 
@@ -27,6 +29,8 @@ const char *kUsage = "usage: vanban <command> [options]\n"
                      "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
                      "  new KIND              print a commented data file to fill in\n"
                      "  templates             list the document kinds\n"
+                     "  sign FILE.pdf         sign a field of a rendered PDF (digital signature)\n"
+                     "  verify FILE.pdf       check every signature of a PDF\n"
                      "\n"
                      "  vanban <command> --help   options of a command\n"
                      "  vanban --version\n"
@@ -81,6 +85,45 @@ const char *kBuildHelp =
 const char *kTemplatesHelp = "usage: vanban templates [--templates DIR]\n"
                              "\n"
                              "Lists the document kinds (templates/<kind>.toml) with their descriptions.\n";
+
+const char *kSignHelp =
+    "usage: vanban sign FILE.pdf --field NAME (--p12 FILE | --pkcs11 MODULE [--slot ID]) [options]\n"
+    "       vanban sign FILE.pdf --org --field NAME --p12 ORG.p12 --image SEAL.png\n"
+    "       vanban sign FILE.pdf --attachment [--number 12/KH-UBND] --p12 ORG.p12\n"
+    "       vanban sign FILE.pdf --copy SY|SL|TrS [--copier NAME] --p12 ORG.p12\n"
+    "\n"
+    "Adds one digital signature (PAdES baseline B, SHA-256) as an incremental update,\n"
+    "so earlier signatures stay valid, and shows it as Decree 30/2020 does:\n"
+    "  (default)      the signer fills their field with their handwritten-signature image\n"
+    "  --org          the organisation's seal over the left third of the signer's image\n"
+    "  --attachment   the organisation signs an attachment in its own file: number and\n"
+    "                 time at the top right of page 1, no image\n"
+    "  --copy FORM    the copying organisation signs an electronic copy: form of copy\n"
+    "                 (SY sao y, SL sao lục, TrS trích sao), its name and the time\n"
+    "Writes FILE.signed.pdf (a FILE.signed.pdf is updated in place) or -o OUT.pdf,\n"
+    "through a temporary file; a refused signing writes nothing.\n"
+    "\n"
+    "  --field NAME        the signature field (vanban verify lists them)\n"
+    "  --p12 FILE          key and certificate in a PKCS#12 file\n"
+    "  --pkcs11 MODULE     key and certificate on a PKCS#11 token (its module, .so)\n"
+    "  --slot ID           the token's slot id (needed when several tokens are present)\n"
+    "  --key LABEL         the key on the token (needed when it holds several)\n"
+    "  --pin-file FILE     read the PIN/password from FILE; else $VANBAN_PIN; else a prompt\n"
+    "  --image PNG         handwritten signature (blue) or, with --org, seal (red, real size)\n"
+    "  --number TEXT       --attachment: số và ký hiệu (default: read from page 1)\n"
+    "  --copier NAME       --copy: the copying organisation (default: the certificate's O)\n"
+    "  --reason TEXT, --location TEXT   recorded in the signature\n"
+    "  -o, --output FILE   where to write the signed PDF\n"
+    "  --fonts DIR         folder of the Liberation Serif 2 fonts (stamp text)\n";
+
+const char *kVerifyHelp =
+    "usage: vanban verify FILE.pdf [--ca FILE.pem]\n"
+    "\n"
+    "Lists every signature: field, signer, time, whether it is valid, and whether the\n"
+    "document changed after it (other than by later signatures), then the fields not\n"
+    "signed yet. Exit status 1 when a signature is invalid or the document was changed.\n"
+    "\n"
+    "  --ca FILE   trusted issuer certificates (PEM); an untrusted issuer then fails\n";
 
 int usage_error(const std::string &msg, const char *help) {
   std::fprintf(stderr, "vanban: %s\n\n%s", msg.c_str(), help);
@@ -284,6 +327,96 @@ int cmd_templates(int argc, char **argv) {
   return kExitOk;
 }
 
+// `vanban sign`: options into a request for the sign stage.
+int cmd_sign(int argc, char **argv) {
+  sign::SignRequest r;
+  bool org = false, attachment = false;
+  for (int i = 2; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s == "--help" || s == "-h") {
+      std::fputs(kSignHelp, stdout);
+      return kExitOk;
+    }
+    std::string *dst = s == "--field"                   ? &r.field
+                       : s == "--p12"                   ? &r.key.p12
+                       : s == "--pkcs11"                ? &r.key.pkcs11_module
+                       : s == "--slot"                  ? &r.key.slot
+                       : s == "--key"                   ? &r.key.key_label
+                       : s == "--pin-file"              ? &r.key.pin_file
+                       : s == "--image"                 ? &r.image
+                       : s == "--reason"                ? &r.reason
+                       : s == "--location"              ? &r.location
+                       : s == "--number"                ? &r.number
+                       : s == "--copy"                  ? &r.copy_form
+                       : s == "--copier"                ? &r.copier
+                       : s == "--fonts"                 ? &r.fonts_dir
+                       : (s == "-o" || s == "--output") ? &r.output
+                                                        : nullptr;
+    if (dst) {
+      if (i + 1 >= argc)
+        return usage_error(s + " needs a value", kSignHelp);
+      *dst = argv[++i];
+    } else if (s == "--org") {
+      org = true;
+    } else if (s == "--attachment") {
+      attachment = true;
+    } else if (s == "--pin" || s.rfind("--pin=", 0) == 0) {
+      return usage_error("the PIN is never given on the command line (others can read it): use $VANBAN_PIN, "
+                         "--pin-file FILE or the prompt",
+                         kSignHelp);
+    } else if (!s.empty() && s[0] == '-') {
+      return usage_error("unknown option " + s, kSignHelp);
+    } else if (r.input.empty()) {
+      r.input = s;
+    } else {
+      return usage_error("sign takes one FILE.pdf", kSignHelp);
+    }
+  }
+  if (r.input.empty())
+    return usage_error("sign needs a FILE.pdf", kSignHelp);
+  if (int(org) + int(attachment) + int(!r.copy_form.empty()) > 1)
+    return usage_error("--org, --attachment and --copy are different signatures: give one", kSignHelp);
+  r.kind = org                    ? sign::Kind::Organisation
+           : attachment           ? sign::Kind::Attachment
+           : !r.copy_form.empty() ? sign::Kind::Copy
+                                  : sign::Kind::Signer;
+  Diagnostics d;
+  int rc = sign::sign(r, d);
+  std::fputs(d.str().c_str(), stderr);
+  return rc;
+}
+
+// `vanban verify`: options into a request for the sign stage.
+int cmd_verify(int argc, char **argv) {
+  sign::VerifyRequest r;
+  for (int i = 2; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s == "--help" || s == "-h") {
+      std::fputs(kVerifyHelp, stdout);
+      return kExitOk;
+    }
+    if (s == "--ca") {
+      if (i + 1 >= argc)
+        return usage_error("--ca needs a PEM file", kVerifyHelp);
+      r.ca_file = argv[++i];
+    } else if (!s.empty() && s[0] == '-') {
+      return usage_error("unknown option " + s, kVerifyHelp);
+    } else if (r.input.empty()) {
+      r.input = s;
+    } else {
+      return usage_error("verify takes one FILE.pdf", kVerifyHelp);
+    }
+  }
+  if (r.input.empty())
+    return usage_error("verify needs a FILE.pdf", kVerifyHelp);
+  Diagnostics d;
+  std::string report;
+  int rc = sign::verify(r, report, d);
+  std::fputs(report.c_str(), stdout);
+  std::fputs(d.str().c_str(), stderr);
+  return rc;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -308,5 +441,9 @@ int main(int argc, char **argv) {
     return cmd_build(argc, argv);
   if (cmd == "new")
     return cmd_new(argc, argv);
+  if (cmd == "sign")
+    return cmd_sign(argc, argv);
+  if (cmd == "verify")
+    return cmd_verify(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }
