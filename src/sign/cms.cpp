@@ -148,8 +148,21 @@ std::string make_cades(const Credentials &c, const unsigned char (&sha256)[32], 
   return out;
 }
 
-CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t at,
-                   const std::string &ca_file) {
+X509_STORE *trust_store(const std::string &ca_file, std::string &err) {
+  X509_STORE *store = X509_STORE_new();
+  // The system's hashed certificate folder is read lazily, by issuer; the
+  // bundle file would parse every certificate on each run.
+  bool ok = store && (ca_file.empty() ? X509_STORE_load_path(store, X509_get_default_cert_dir()) == 1
+                                      : X509_STORE_load_file(store, ca_file.c_str()) == 1);
+  if (!ok) {
+    err = openssl_error(("cannot read the trust anchors in " + ca_file).c_str());
+    X509_STORE_free(store);
+    return nullptr;
+  }
+  return store;
+}
+
+CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t at, X509_STORE *trust) {
   CmsCheck r;
   const unsigned char *p = reinterpret_cast<const unsigned char *>(der.data());
   CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(der.size())));
@@ -208,13 +221,10 @@ CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t 
   if (signer) {
     r.cert_in_time = X509_cmp_time(X509_get0_notBefore(signer), &at) <= 0 &&
                      X509_cmp_time(X509_get0_notAfter(signer), &at) >= 0;
-    X509_STORE *store = X509_STORE_new();
-    bool loaded = ca_file.empty() ? X509_STORE_set_default_paths(store) == 1
-                                  : X509_STORE_load_file(store, ca_file.c_str()) == 1;
-    X509_STORE_CTX *ctx = X509_STORE_CTX_new();
-    if (!loaded) {
-      r.cert_problem = "cannot read the trust anchors in " + ca_file;
-    } else if (ctx && X509_STORE_CTX_init(ctx, store, signer, certs) == 1) {
+    X509_STORE_CTX *ctx = trust ? X509_STORE_CTX_new() : nullptr;
+    if (!trust) {
+      r.cert_problem = "not checked";
+    } else if (ctx && X509_STORE_CTX_init(ctx, trust, signer, certs) == 1) {
       X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx), at);
       if (X509_verify_cert(ctx) != 1)
         r.cert_problem = X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx));
@@ -222,7 +232,6 @@ CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t 
       r.cert_problem = "cannot check the certificate chain";
     }
     X509_STORE_CTX_free(ctx);
-    X509_STORE_free(store);
     ERR_clear_error();
   } else {
     r.cert_problem = "the signer's certificate is not embedded";

@@ -32,10 +32,12 @@ struct CmsCheck {
   std::string cert_problem;     // "" when the chain checks against the trust anchors
 };
 
+// Trust anchors: `ca_file` (PEM), or the system's trust store when empty.
+// Null with `err` set when the file cannot be read. Free with X509_STORE_free.
+X509_STORE *trust_store(const std::string &ca_file, std::string &err);
+
 // Verifies `der` (the /Contents bytes) against `data` (the signed ranges).
-// The certificate chain is checked at time `at` against `ca_file` (PEM) or
-// the system's trust store when empty.
-CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t at,
-                   const std::string &ca_file);
+// The certificate chain is checked at time `at` against `trust` (skipped when null).
+CmsCheck check_cms(const std::string &der, const std::string &data, std::time_t at, X509_STORE *trust);
 
 } // namespace vb::sign

@@ -70,8 +70,8 @@ ToUnicode parse_cmap(const std::string &s) {
     first = false;
   };
   for (size_t p = 0; (p = s.find("begin", p)) != std::string::npos;) {
-    bool range = s.compare(p, 11, "beginbfrange") == 0;
-    bool chr = s.compare(p, 10, "beginbfchar") == 0;
+    bool range = s.compare(p, 12, "beginbfrange") == 0;
+    bool chr = s.compare(p, 11, "beginbfchar") == 0;
     p += 5;
     if (!range && !chr)
       continue;
@@ -205,24 +205,34 @@ std::string find_number(const std::string &text) {
       return size_t(2);
     return size_t(0);
   };
+  // A number placed in pieces (a justified line breaks after '/' and '-')
+  // is joined again.
   auto token = [&](size_t i) {
     while (size_t n = space(i))
       i += n;
-    size_t j = i;
-    while (j < text.size() && !space(j) && text[j] != ')' && text[j] != ',' && text[j] != ';')
-      ++j;
-    return text.substr(i, j - i);
+    std::string t;
+    for (;;) {
+      size_t j = i;
+      while (j < text.size() && !space(j) && text[j] != ')' && text[j] != ',' && text[j] != ';')
+        ++j;
+      t += text.substr(i, j - i);
+      if (t.empty() || (t.back() != '/' && t.back() != '-') || j >= text.size() || text[j] != '\n')
+        return t;
+      i = j + 1;
+    }
   };
   size_t p = text.find("Số:");
   if (p != std::string::npos)
     return token(p + std::string("Số:").size());
   size_t k = text.find("Kèm theo");
-  if (k != std::string::npos) {
-    size_t close = text.find(')', k);
-    size_t s = text.find(" số ", k);
-    if (s != std::string::npos && (close == std::string::npos || s < close))
-      return token(s + std::string(" số ").size());
-  }
+  if (k == std::string::npos)
+    return {};
+  size_t close = text.find(')', k);
+  const std::string so = "số";
+  for (size_t s = text.find(so, k); s != std::string::npos && (close == std::string::npos || s < close);
+       s = text.find(so, s + 1))
+    if (space(s - 1) && space(s + so.size()))
+      return token(s + so.size());
   return {};
 }
 

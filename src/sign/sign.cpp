@@ -346,7 +346,7 @@ int sign(const SignRequest &req, Diagnostics &diags) {
       return kExitInvalid;
     }
     // Checked before it is written: a signature that does not verify is never saved.
-    CmsCheck self = check_cms(cms, signed_bytes, now, "");
+    CmsCheck self = check_cms(cms, signed_bytes, now, nullptr);
     if (!self.valid) {
       diags.error(in, {}, "the new signature does not verify (" + self.problem + "); nothing was written");
       return kExitInvalid;

@@ -2,6 +2,7 @@
 // bytes it covers, and what changed in the document after it.
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 #include <podofo/podofo.h>
 
@@ -39,7 +40,7 @@ int hexval(char c) {
 
 // The signed bytes of one signature, and its ByteRange checked: from the
 // start of the file, around exactly the /Contents hex string.
-void examine(const std::string &file, PdfMemDocument &doc, Found &s, const std::string &ca) {
+void examine(const std::string &file, PdfMemDocument &doc, Found &s, X509_STORE *trust) {
   PdfObject *v = s.field.value;
   PdfObject *sf = key(doc, v, "SubFilter");
   s.subfilter = sf && sf->IsName() ? sf->GetName().GetName() : "";
@@ -87,7 +88,7 @@ void examine(const std::string &file, PdfMemDocument &doc, Found &s, const std::
     return;
   }
   std::string data = file.substr(0, g0) + file.substr(g1, size_t(r[3]));
-  s.cms = check_cms(contents, data, s.has_time ? s.when : std::time(nullptr), ca);
+  s.cms = check_cms(contents, data, s.has_time ? s.when : std::time(nullptr), trust);
   if (!s.cms.has_signing_time && !s.has_time)
     s.when = std::time(nullptr);
   if (s.cms.has_signing_time && !s.has_time) {
@@ -112,6 +113,12 @@ int verify(const VerifyRequest &req, std::string &out, Diagnostics &diags) {
     diags.error(req.input, {}, "is not a PDF file");
     return kExitInvalid;
   }
+  X509_STORE *trust = trust_store(req.ca_file, err);
+  if (!trust) {
+    diags.error(req.ca_file, {}, err);
+    return kExitIo;
+  }
+  std::unique_ptr<X509_STORE, void (*)(X509_STORE *)> trust_owner(trust, X509_STORE_free);
   PdfMemDocument doc;
   std::vector<Found> sigs;
   std::vector<std::string> unsigned_fields;
@@ -124,7 +131,7 @@ int verify(const VerifyRequest &req, std::string &out, Diagnostics &diags) {
       }
       Found s;
       s.field = f;
-      examine(*file, doc, s, req.ca_file);
+      examine(*file, doc, s, trust);
       sigs.push_back(std::move(s));
     }
   } catch (const PdfError &e) {
