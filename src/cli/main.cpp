@@ -381,7 +381,9 @@ int cmd_sign(int argc, char **argv) {
            : !r.copy_form.empty() ? sign::Kind::Copy
                                   : sign::Kind::Signer;
   Diagnostics d;
-  int rc = sign::sign(r, d);
+  std::string done;
+  int rc = sign::sign(r, done, d);
+  std::fputs(done.c_str(), stdout);
   std::fputs(d.str().c_str(), stderr);
   return rc;
 }

@@ -33,6 +33,8 @@ struct Credentials::Token {
   }
 };
 
+Credentials::Credentials() = default;
+
 Credentials::~Credentials() {
   // The token's key goes before the module is unloaded.
   EVP_PKEY_free(key);

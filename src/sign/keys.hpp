@@ -19,7 +19,7 @@ namespace vb::sign {
 class Credentials {
 public:
   ~Credentials();
-  Credentials() = default;
+  Credentials();
   Credentials(const Credentials &) = delete;
   Credentials &operator=(const Credentials &) = delete;
 

@@ -73,7 +73,7 @@ std::string default_output(const std::string &input) {
   return stem + signed_ext;
 }
 
-int sign(const SignRequest &req, Diagnostics &diags) {
+int sign(const SignRequest &req, std::string &done, Diagnostics &diags) {
   quiet_podofo();
   const std::string &in = req.input;
   if (req.kind == Kind::Copy && copy_form_text(req.copy_form).empty()) {
@@ -363,8 +363,7 @@ int sign(const SignRequest &req, Diagnostics &diags) {
       return kExitIo;
     }
     std::string what = plan.field ? plan.field->name : plan.new_name;
-    std::printf("%s: signed '%s' as %s at %s\n", out.c_str(), what.c_str(), name.c_str(),
-                iso_vietnam(now).c_str());
+    done = out + ": signed '" + what + "' as " + name + " at " + iso_vietnam(now) + "\n";
     return kExitOk;
   } catch (const PdfError &e) {
     diags.error(in, {},

@@ -44,9 +44,10 @@ struct SignRequest {
 };
 
 // Signs and writes the output atomically. Returns an exit status
-// (kExitOk, kExitInvalid, kExitUsage, kExitIo); problems go into diags and
-// the input is never modified unless it is the output (FILE.signed.pdf).
-int sign(const SignRequest &req, Diagnostics &diags);
+// (kExitOk, kExitInvalid, kExitUsage, kExitIo); `done` gets one line saying
+// what was signed, problems go into diags, and the input is never modified
+// unless it is the output (FILE.signed.pdf).
+int sign(const SignRequest &req, std::string &done, Diagnostics &diags);
 
 // FILE.pdf → FILE.signed.pdf; FILE.signed.pdf stays FILE.signed.pdf (the
 // update only appends, so earlier revisions stay inside the file).
