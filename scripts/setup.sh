@@ -9,6 +9,7 @@ PKGS=(
   doctest-dev
   fonts-liberation2
   poppler-utils qpdf python3
+  libpodofo-dev libssl-dev libp11-dev openssl softhsm2 opensc
   libreoffice-writer-nogui
 )
 

@@ -47,8 +47,9 @@ void walk(PdfMemDocument &doc, PdfObject *node, const std::string &parent, const
   f.widget = node;
   if (kids && kids->IsArray() && !kids->GetArray().empty())
     f.widget = resolve(doc, &kids->GetArray()[0]);
+  // A /V without /Contents is a placeholder some tools write: not signed.
   PdfObject *v = key(doc, node, "V");
-  f.value = v && v->IsDictionary() ? v : nullptr;
+  f.value = v && v->IsDictionary() && v->GetDictionary().HasKey("Contents") ? v : nullptr;
   if (f.widget && f.widget->IsDictionary()) {
     PdfObject *p = f.widget->GetDictionary().GetKey("P");
     if (p && p->IsReference()) {

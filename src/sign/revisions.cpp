@@ -94,6 +94,18 @@ bool is_sig(Doc &d, PdfObject *o) {
   return false;
 }
 
+// A signature value: a dictionary with /Contents.
+bool signed_value(Doc &d, PdfObject *v) {
+  (void)d;
+  return v && v->IsDictionary() && v->GetDictionary().HasKey("Contents");
+}
+
+// An empty signature dictionary some tools write before signing.
+bool is_placeholder(Doc &d, PdfObject *o) {
+  PdfObject *t = key(d, o, "Type");
+  return o && o->IsDictionary() && t && t->IsName() && t->GetName() == PdfName("Sig") && !signed_value(d, o);
+}
+
 class Compare {
 public:
   Compare(Doc &a, Doc &b, UpdateCheck &out) : a_(a), b_(b), out_(out) {}
@@ -214,12 +226,14 @@ private:
       }
       if (is_sig(a_, oa)) {
         auto keys = changed_keys(oa, ob);
-        if (key(a_, oa, "V"))
+        if (signed_value(a_, key(a_, oa, "V")))
           change("a signed field was changed (" + what + ": " + list(keys) + ")");
         else if (!only(keys, {"V", "AP", "AS", "F", "DA", "MK"}))
           change("a signature field was changed beyond its signing (" + what + ": " + list(keys) + ")");
         continue;
       }
+      if (is_placeholder(a_, oa)) // an empty signature dictionary being filled
+        continue;
       change(what + " changed");
     }
     for (PdfObject *oa : a_.GetObjects())
