@@ -263,6 +263,8 @@ std::vector<UpdateCheck> check_updates(const std::string &file, std::vector<size
     auto d = std::make_unique<Doc>();
     try {
       d->LoadFromBuffer(file.data(), long(e));
+    } catch (const std::exception &) {
+      d.reset();
     } catch (const PdfError &) {
       d.reset();
     }
@@ -282,6 +284,9 @@ std::vector<UpdateCheck> check_updates(const std::string &file, std::vector<size
       } catch (const PdfError &e) {
         u.readable = u.only_signing = false;
         u.changes.push_back(std::string("the update cannot be read: ") + PdfError::ErrorName(e.GetError()));
+      } catch (const std::exception &e) {
+        u.readable = u.only_signing = false;
+        u.changes.push_back(std::string("the update cannot be read: ") + e.what());
       }
     }
     out.push_back(std::move(u));

@@ -134,8 +134,15 @@ int sign(const SignRequest &req, std::string &done, Diagnostics &diags) {
     try {
       doc.LoadFromBuffer(src->data(), long(src->size()), true);
     } catch (const PdfError &e) {
-      diags.error(in, {}, std::string("cannot read the PDF (damaged?): ") + PdfError::ErrorName(e.GetError()),
-                  "sign the PDF vanban rendered, not a modified copy");
+      if (e.GetError() == ePdfError_InvalidPassword)
+        diags.error(in, {}, "the PDF is encrypted with a password; vanban signs only unencrypted PDFs");
+      else
+        diags.error(in, {},
+                    std::string("cannot read the PDF (damaged?): ") + PdfError::ErrorName(e.GetError()),
+                    "sign the PDF vanban rendered, not a modified copy");
+      return kExitInvalid;
+    } catch (const std::exception &e) {
+      diags.error(in, {}, std::string("cannot read the PDF (damaged?): ") + e.what());
       return kExitInvalid;
     }
     if (doc.GetEncrypt()) {
@@ -371,6 +378,9 @@ int sign(const SignRequest &req, std::string &done, Diagnostics &diags) {
                     (e.GetCallstack().empty()
                          ? ""
                          : std::string(" (") + e.GetCallstack().back().GetInformation() + ")"));
+    return kExitInvalid;
+  } catch (const std::exception &e) {
+    diags.error(in, {}, std::string("cannot sign the PDF: ") + e.what());
     return kExitInvalid;
   }
 }

@@ -136,7 +136,12 @@ int verify(const VerifyRequest &req, std::string &out, Diagnostics &diags) {
     }
   } catch (const PdfError &e) {
     diags.error(req.input, {},
-                std::string("cannot read the PDF (damaged?): ") + PdfError::ErrorName(e.GetError()));
+                e.GetError() == ePdfError_InvalidPassword
+                    ? std::string("the PDF is encrypted with a password")
+                    : std::string("cannot read the PDF (damaged?): ") + PdfError::ErrorName(e.GetError()));
+    return kExitInvalid;
+  } catch (const std::exception &e) {
+    diags.error(req.input, {}, std::string("cannot read the PDF (damaged?): ") + e.what());
     return kExitInvalid;
   }
   // Signatures in the order they were made.

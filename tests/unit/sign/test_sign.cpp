@@ -4,12 +4,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <unistd.h>
 
 #include <openssl/cms.h>
 #include <openssl/ec.h>
 #include <openssl/pkcs12.h>
 #include <openssl/x509v3.h>
+#include <png.h>
 
 #include "sign/cms.hpp"
 #include "sign/keys.hpp"
@@ -355,4 +357,98 @@ TEST_CASE("after a signature, a later signature is allowed and a redrawn page is
   CHECK(!u[1].only_signing);
   REQUIRE(!u[1].changes.empty());
   CHECK(u[1].changes[0].find("page 1") != std::string::npos);
+}
+
+namespace {
+
+// A transparent PNG of w × h pixels: a blue stroke on nothing.
+void write_png(const std::string &path, unsigned w, unsigned h) {
+  std::vector<unsigned char> px(size_t(w) * h * 4, 0);
+  for (unsigned x = 0; x < w; ++x) {
+    unsigned y = h / 2 + unsigned(double(h) / 3 * ((x / 7) % 2 ? 1 : -1) * (x % 7) / 7.0);
+    unsigned char *p = &px[(size_t(y) * w + x) * 4];
+    p[0] = 20, p[1] = 40, p[2] = 200, p[3] = 255;
+  }
+  png_image img{};
+  img.version = PNG_IMAGE_VERSION;
+  img.width = w;
+  img.height = h;
+  img.format = PNG_FORMAT_RGBA;
+  REQUIRE(png_image_write_to_file(&img, path.c_str(), 0, px.data(), 0, nullptr));
+}
+
+} // namespace
+
+TEST_CASE("random field names, rooms and pictures: every signature verifies") {
+  TempDir dir;
+  TestKey k("Phạm Thị D");
+  k.write_p12(dir / "k.p12", "");
+  std::mt19937 rng(20240315);
+  const std::vector<std::string> bits = {"Đại diện", "Sở",       "(Tài chính)", "\\",
+                                         "Ủy ban",   "ngày 1/2", "Ư",           "x"};
+  for (int round = 0; round < 6; ++round) {
+    std::string name;
+    for (int i = 0, n = 1 + int(rng() % 4); i < n; ++i)
+      name += (i ? " " : "") + bits[rng() % bits.size()];
+    spit(dir / "doc.pdf", field_pdf(name));
+    write_png(dir / "s.png", 20 + rng() % 600, 10 + rng() % 300);
+    SignRequest r;
+    std::string said;
+    r.input = dir / "doc.pdf";
+    r.output = dir / "out.pdf";
+    r.field = name;
+    r.image = dir / "s.png";
+    r.key.p12 = dir / "k.p12";
+    Diagnostics d;
+    INFO(name);
+    REQUIRE(sign::sign(r, said, d) == kExitOk);
+    VerifyRequest v;
+    v.input = dir / "out.pdf";
+    std::string report;
+    Diagnostics vd;
+    CHECK(verify(v, report, vd) == kExitOk);
+    CHECK(report.find("[1] " + name + " (page 1)") != std::string::npos);
+  }
+}
+
+TEST_CASE("hostile bytes: verify never accepts a changed signed byte, and never crashes") {
+  TempDir dir;
+  TestKey k("Hoàng Văn E");
+  k.write_p12(dir / "k.p12", "");
+  spit(dir / "doc.pdf", field_pdf("Giám đốc"));
+  SignRequest r;
+  std::string said;
+  r.input = dir / "doc.pdf";
+  r.field = "Giám đốc";
+  r.key.p12 = dir / "k.p12";
+  Diagnostics d;
+  REQUIRE(sign::sign(r, said, d) == kExitOk);
+  const std::string good = slurp(dir / "doc.signed.pdf");
+  size_t gap0 = good.find("/Contents<"), gap1 = good.find('>', gap0 + 10);
+  REQUIRE(gap1 != std::string::npos);
+  std::mt19937 rng(7);
+  for (int i = 0; i < 40; ++i) {
+    std::string bad = good;
+    size_t at = rng() % bad.size();
+    bad[at] = char(bad[at] ^ (1 + rng() % 255));
+    spit(dir / "bad.pdf", bad);
+    VerifyRequest v;
+    v.input = dir / "bad.pdf";
+    std::string report;
+    Diagnostics vd;
+    int rc = verify(v, report, vd);
+    if (at < gap0 || at > gap1) {
+      INFO("byte " << at);
+      CHECK(rc != kExitOk);
+    }
+  }
+  // Cut short anywhere: an error, never a crash.
+  for (size_t cut : {size_t(0), size_t(9), good.size() / 3, good.size() - 7}) {
+    spit(dir / "cut.pdf", good.substr(0, cut));
+    VerifyRequest v;
+    v.input = dir / "cut.pdf";
+    std::string report;
+    Diagnostics vd;
+    CHECK(verify(v, report, vd) != kExitOk);
+  }
 }
