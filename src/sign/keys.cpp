@@ -116,7 +116,8 @@ int load_p12(const KeyOptions &opt, Credentials &c, Diagnostics &diags) {
   }
   // Files exported by older Windows tools use RC2/3DES, which OpenSSL 3
   // keeps in its legacy provider.
-  OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+  static OSSL_PROVIDER *legacy = OSSL_PROVIDER_try_load(nullptr, "legacy", 1); // once, for the process
+  (void)legacy;
   Secret pass;
   bool need =
       PKCS12_mac_present(p12) && !PKCS12_verify_mac(p12, "", 0) && !PKCS12_verify_mac(p12, nullptr, 0);

@@ -365,7 +365,8 @@ namespace {
 void write_png(const std::string &path, unsigned w, unsigned h) {
   std::vector<unsigned char> px(size_t(w) * h * 4, 0);
   for (unsigned x = 0; x < w; ++x) {
-    unsigned y = h / 2 + unsigned(double(h) / 3 * ((x / 7) % 2 ? 1 : -1) * (x % 7) / 7.0);
+    double dy = double(h) / 3 * ((x / 7) % 2 ? 1 : -1) * (x % 7) / 7.0;
+    unsigned y = unsigned(double(h) / 2 + dy);
     unsigned char *p = &px[(size_t(y) * w + x) * 4];
     p[0] = 20, p[1] = 40, p[2] = 200, p[3] = 255;
   }
