@@ -11,6 +11,7 @@ PKGS=(
   doctest-dev
   fonts-liberation2 fonts-dejavu-core
   poppler-utils qpdf python3 fontforge-nox
+  libssl-dev libp11-dev openssl softhsm2 opensc
   libreoffice-writer-nogui
   pandoc python3-docx
 )

@@ -31,6 +31,8 @@ Command new_command();
 Command templates_command();
 Command fonts_command();
 Command import_command();
+Command sign_command();
+Command verify_command();
 
 // Options several subcommands share, declared the same way everywhere.
 void add_templates_option(CLI::App &sub, app::Config &cfg);
