@@ -10,6 +10,8 @@ PKGS=(
   fonts-liberation2
   poppler-utils qpdf python3
   libreoffice-writer-nogui
+  libcpp-httplib-dev nlohmann-json3-dev
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -9,6 +9,7 @@
 #include "app/build.hpp"
 #include "app/pipeline.hpp"
 #include "check/rules.hpp"
+#include "serve/launch.hpp"
 #include "template/template.hpp"
 #include "util/fsio.hpp"
 
@@ -27,6 +28,7 @@ const char *kUsage = "usage: vanban <command> [options]\n"
                      "  build [DIR]           render every DIR/*.xml (default data/) that changed\n"
                      "  new KIND              print a commented data file to fill in\n"
                      "  templates             list the document kinds\n"
+                     "  serve [DIR]           the editor: a local web page with a live preview\n"
                      "\n"
                      "  vanban <command> --help   options of a command\n"
                      "  vanban --version\n"
@@ -308,5 +310,7 @@ int main(int argc, char **argv) {
     return cmd_build(argc, argv);
   if (cmd == "new")
     return cmd_new(argc, argv);
+  if (cmd == "serve")
+    return serve::launch(argc, argv);
   return usage_error("unknown command '" + cmd + "'", kUsage);
 }
