@@ -60,7 +60,7 @@ def main():
                 "--user-data-dir=" + tempfile.mkdtemp(prefix="vb-chrome-")]:
         o.add_argument(arg)
     d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    settled = "const e = window.vbEditor; return !!e && !e.inflight && !e.wanted && e.last && e.last.text === e.text"
+    settled = "const e = window.vbEditor; return !!e && !e.inflight && !e.wanted && e.last && e.last.text === e.text && !e.pending.size"
 
     def wait_settled():
         end = time.time() + 30
@@ -84,6 +84,7 @@ def main():
             wait_settled()
             time.sleep(0.05)  # the measurement lands two frames later
         typing = d.execute_script("return window.vbStats.latencies.slice()")
+        phases = d.execute_script("return window.vbStats.phases.slice()")
         server = d.execute_script("return window.vbStats.server.slice()")
         # Structural edits: a section added (the form is rebuilt too).
         d.execute_script("window.vbStats.latencies = []")
@@ -106,6 +107,8 @@ def main():
         f"  keystroke → pages on screen  median {statistics.median(typing):6.1f} ms   p90 {pct(typing, .9):6.1f} ms   "
         f"max {max(typing):6.1f} ms",
         f"  of which the server (load, check, layout, SVG)  median {statistics.median(server):6.1f} ms",
+        "  phases (median ms): " + ", ".join(f"{k} {statistics.median(ph[k] for ph in phases):.1f}"
+                                            for k in ["queued", "request", "apply", "paint", "sent"]),
         f"  section added → form rebuilt and pages on screen  median {statistics.median(structural):6.1f} ms   "
         f"max {max(structural):6.1f} ms",
         f"  target: under 150 ms for a 10-page plan",
@@ -115,7 +118,7 @@ def main():
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     with open(os.path.splitext(a.out)[0] + ".json", "w", encoding="utf-8") as f:
-        json.dump({"pages": pages, "typing_ms": typing, "server_ms": server, "structural_ms": structural}, f, indent=1)
+        json.dump({"pages": pages, "typing_ms": typing, "phases": phases, "server_ms": server, "structural_ms": structural}, f, indent=1)
 
 
 if __name__ == "__main__":

@@ -73,58 +73,57 @@ bool same_src(SourceLoc a, SourceLoc b) {
   return a.line == b.line && a.col == b.col;
 }
 
-// The baseline a run sits on (a superscript is raised above its line's).
-double baseline(const layout::TextRun &r, double line_y) {
-  return r.superscript ? line_y : r.y;
-}
-
 } // namespace
 
-std::string page_svg(const layout::Page &page, const SvgOptions &opt) {
-  std::string out;
-  out.reserve(256 + page.runs.size() * 48);
-  out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page\" viewBox=\"0 0 ";
-  num(out, page.width);
-  out += ' ';
-  num(out, page.height);
-  out += '"';
-  attr(out, "width", page.width);
-  attr(out, "height", page.height);
-  out += '>';
+SvgPage page_parts(const layout::Page &page, const SvgOptions &opt) {
+  SvgPage out;
+  std::string &head = out.open;
+  head += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"page\" viewBox=\"0 0 ";
+  num(head, page.width);
+  head += ' ';
+  num(head, page.height);
+  head += '"';
+  attr(head, "width", page.width);
+  attr(head, "height", page.height);
+  head += '>';
+  out.parts.reserve(page.runs.size() / 4 + page.images.size() + 2);
 
   if (!page.rules.empty()) {
-    out += "<g class=\"rules\" stroke=\"#000\">";
+    std::string g = "<g class=\"rules\" stroke=\"#000\">";
     for (const layout::Rule &r : page.rules) {
-      out += "<line";
-      attr(out, "x1", r.x1);
-      attr(out, "y1", r.y1);
-      attr(out, "x2", r.x2);
-      attr(out, "y2", r.y2);
-      attr(out, "stroke-width", r.width);
-      out += "/>";
+      g += "<line";
+      attr(g, "x1", r.x1);
+      attr(g, "y1", r.y1);
+      attr(g, "x2", r.x2);
+      attr(g, "y2", r.y2);
+      attr(g, "stroke-width", r.width);
+      g += "/>";
     }
-    out += "</g>";
+    g += "</g>";
+    out.parts.push_back(std::move(g));
   }
 
   for (const layout::Image &im : page.images) {
+    std::string e;
     std::string href = opt.image_href ? opt.image_href(im.path) : std::string();
     if (href.empty()) {
-      out += "<rect class=\"missing-image\"";
-      attr(out, "x", im.x);
-      attr(out, "y", im.y);
-      attr(out, "width", im.w);
-      attr(out, "height", im.h);
-      out += " fill=\"none\" stroke=\"#999\"/>";
-      continue;
+      e += "<rect class=\"missing-image\"";
+      attr(e, "x", im.x);
+      attr(e, "y", im.y);
+      attr(e, "width", im.w);
+      attr(e, "height", im.h);
+      e += " fill=\"none\" stroke=\"#999\"/>";
+    } else {
+      e += "<image href=\"";
+      escaped(e, href);
+      e += '"';
+      attr(e, "x", im.x);
+      attr(e, "y", im.y);
+      attr(e, "width", im.w);
+      attr(e, "height", im.h);
+      e += " preserveAspectRatio=\"none\"/>";
     }
-    out += "<image href=\"";
-    escaped(out, href);
-    out += '"';
-    attr(out, "x", im.x);
-    attr(out, "y", im.y);
-    attr(out, "width", im.w);
-    attr(out, "height", im.h);
-    out += " preserveAspectRatio=\"none\"/>";
+    out.parts.push_back(std::move(e));
   }
 
   // One <text> per line piece of one source element; a <tspan> per run,
@@ -134,47 +133,56 @@ std::string page_svg(const layout::Page &page, const SvgOptions &opt) {
     const layout::TextRun &first = runs[i];
     const double line_y = first.y;
     size_t j = i + 1;
-    while (j < runs.size() && same_src(runs[j].src, first.src) &&
-           (runs[j].superscript || std::abs(runs[j].y - line_y) < 0.005) && !first.superscript)
+    while (j < runs.size() && same_src(runs[j].src, first.src) && !first.superscript &&
+           (runs[j].superscript || std::abs(runs[j].y - line_y) < 0.005))
       ++j;
-    out += "<text class=\"";
-    out += face_class(first.face);
-    out += '"';
-    attr(out, "font-size", first.size);
-    attr(out, "y", line_y);
+    std::string t = "<text class=\"";
+    t += face_class(first.face);
+    t += '"';
+    attr(t, "font-size", first.size);
+    attr(t, "y", line_y);
     if (opt.anchor && first.src.line > 0) {
       std::string a = opt.anchor(first.src);
       if (!a.empty()) {
-        out += " data-e=\"";
-        escaped(out, a);
-        out += '"';
+        t += " data-e=\"";
+        escaped(t, a);
+        t += '"';
       }
     }
-    out += '>';
+    t += '>';
     double cur_y = line_y;
     for (size_t k = i; k < j; ++k) {
       const layout::TextRun &r = runs[k];
-      out += "<tspan";
-      attr(out, "x", r.x);
-      double y = k == i ? line_y : (r.superscript ? r.y : baseline(r, line_y));
-      if (std::abs(y - cur_y) >= 0.005) {
-        attr(out, "y", y);
-        cur_y = y;
+      t += "<tspan";
+      attr(t, "x", r.x);
+      // A tspan's y moves the ones after it too: set it whenever it changes.
+      if (std::abs(r.y - cur_y) >= 0.005) {
+        attr(t, "y", r.y);
+        cur_y = r.y;
       }
       if (r.face != first.face) {
-        out += " class=\"";
-        out += face_class(r.face);
-        out += '"';
+        t += " class=\"";
+        t += face_class(r.face);
+        t += '"';
       }
       if (std::abs(r.size - first.size) >= 0.005)
-        attr(out, "font-size", r.size);
-      out += '>';
-      escaped(out, r.text);
-      out += "</tspan>";
+        attr(t, "font-size", r.size);
+      t += '>';
+      escaped(t, r.text);
+      t += "</tspan>";
     }
-    out += "</text>";
+    t += "</text>";
+    out.parts.push_back(std::move(t));
     i = j;
   }
+  return out;
+}
+
+std::string page_svg(const layout::Page &page, const SvgOptions &opt) {
+  SvgPage p = page_parts(page, opt);
+  std::string out = std::move(p.open);
+  for (const std::string &e : p.parts)
+    out += e;
   out += "</svg>";
   return out;
 }

@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "layout/layout.hpp"
 
@@ -18,6 +19,15 @@ struct SvgOptions {
   // drawn as an outlined box.
   std::function<std::string(const std::string &path)> image_href;
 };
+
+// One page as the opening <svg …> tag and its elements (rules, images, one
+// <text> per line), in drawing order: the editor replaces only the elements
+// an edit changed. Closed by "</svg>".
+struct SvgPage {
+  std::string open;
+  std::vector<std::string> parts;
+};
+SvgPage page_parts(const layout::Page &page, const SvgOptions &opt = {});
 
 // One page as a standalone SVG element, in points (viewBox = the page).
 // Faces are CSS classes r, b, i, z (regular, bold, italic, bold italic): the

@@ -20,10 +20,22 @@ bool name_start(char c) {
 } // namespace
 
 ElementIndex::ElementIndex(std::string_view xml) : xml_(xml) {
+  // Columns count characters: a checkpoint every 16 code points keeps
+  // LINE:COL → offset short even on a line of a whole document.
   lines_.push_back(0);
-  for (size_t i = 0; i < xml.size(); ++i)
-    if (xml[i] == '\n')
+  line_cp_.push_back(0);
+  size_t cp = 0;
+  for (size_t i = 0; i < xml.size(); ++i) {
+    if ((static_cast<unsigned char>(xml[i]) & 0xC0) == 0x80)
+      continue;
+    if (cp % 16 == 0)
+      cp_bytes_.push_back(i);
+    ++cp;
+    if (xml[i] == '\n') {
       lines_.push_back(i + 1);
+      line_cp_.push_back(cp);
+    }
+  }
   // Comments, CDATA, processing instructions and end tags are skipped whole
   // (a '<' inside them is not a tag); a start tag ends at the first '>'
   // outside quotes.
@@ -69,13 +81,18 @@ ElementIndex::ElementIndex(std::string_view xml) : xml_(xml) {
 size_t ElementIndex::offset(SourceLoc loc) const {
   if (loc.line < 1 || size_t(loc.line) > lines_.size())
     return std::string_view::npos;
-  size_t p = lines_[size_t(loc.line - 1)];
-  for (int c = 1; c < loc.col && p < xml_.size() && xml_[p] != '\n'; ++c) {
+  size_t line = size_t(loc.line - 1);
+  size_t line_end = line + 1 < lines_.size() ? lines_[line + 1] - 1 : xml_.size(); // its '\n'
+  size_t cp = line_cp_[line] + size_t(std::max(loc.col, 1) - 1);
+  if (cp / 16 >= cp_bytes_.size())
+    return line_end;
+  size_t p = cp_bytes_[cp / 16];
+  for (size_t k = cp % 16; k > 0 && p < xml_.size(); --k) {
     ++p;
     while (p < xml_.size() && (static_cast<unsigned char>(xml_[p]) & 0xC0) == 0x80)
       ++p;
   }
-  return p;
+  return std::min(p, line_end);
 }
 
 int ElementIndex::element_at(SourceLoc loc) const {

@@ -26,8 +26,10 @@ private:
     size_t begin, end; // '<' … one past '>'
   };
   std::string_view xml_;
-  std::vector<size_t> lines_; // byte offset where each line starts
-  std::vector<Tag> tags_;     // start tags in document order
+  std::vector<size_t> lines_;    // byte offset where each line starts
+  std::vector<size_t> line_cp_;  // … and its number in code points
+  std::vector<size_t> cp_bytes_; // byte offset of every 16th code point
+  std::vector<Tag> tags_;        // start tags in document order
 
   size_t offset(SourceLoc loc) const;
 };

@@ -328,11 +328,18 @@ Reply Editor::preview(const std::string &name, const std::string &text,
   json out = json::array();
   size_t shown = std::min(pages.pages.size(), kMaxPreviewPages);
   for (size_t i = 0; i < shown; ++i) {
-    std::string svg = preview::page_svg(pages.pages[i], opt);
-    std::string h = version_of(svg);
+    preview::SvgPage svg = preview::page_parts(pages.pages[i], opt);
+    std::string whole = svg.open;
+    for (const auto &e : svg.parts)
+      whole += e;
+    std::string h = version_of(whole);
     json p = {{"h", h}};
-    if (!std::binary_search(sorted_have.begin(), sorted_have.end(), h))
-      p["svg"] = std::move(svg);
+    // The page in parts (one per line): the browser replaces only the
+    // lines that differ from what it shows.
+    if (!std::binary_search(sorted_have.begin(), sorted_have.end(), h)) {
+      p["open"] = std::move(svg.open);
+      p["parts"] = std::move(svg.parts);
+    }
     out.push_back(std::move(p));
   }
   timing["svg"] = ms_since(t2);

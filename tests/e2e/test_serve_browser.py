@@ -72,7 +72,7 @@ class Page:
 
     def settled(self):
         """The preview shows the current text (no request in flight)."""
-        return self.js("const e = window.vbEditor; return !!e && !e.inflight && !e.wanted && e.last && e.last.text === e.text")
+        return self.js("const e = window.vbEditor; return !!e && !e.inflight && !e.wanted && e.last && e.last.text === e.text && !e.pending.size")
 
     def wait_preview(self, pred, what, timeout=15):
         return self.wait(lambda: self.settled() and pred(self.preview_text()), what, timeout)

@@ -8,6 +8,35 @@ import { Form, diagNode } from './form.js';
 import { InlineField } from './inline.js';
 import { dialog, el as h, toast } from './ui.js';
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// Puts a page into its box, replacing only the elements (lines) that differ
+// from what the box shows: typing redraws a line or two, not the page.
+function showPage(box, page) {
+  const svg = box.firstElementChild;
+  const old = box.vbParts;
+  if (!svg || !old || box.vbOpen !== page.open) {
+    box.innerHTML = page.open + page.parts.join('') + '</svg>';
+  } else {
+    const now = page.parts;
+    let a = 0;
+    while (a < old.length && a < now.length && old[a] === now[a]) ++a;
+    let b = 0;
+    while (b < old.length - a && b < now.length - a && old[old.length - 1 - b] === now[now.length - 1 - b]) ++b;
+    const kids = svg.children;
+    for (let k = old.length - b - 1; k >= a; --k) kids[k].remove();
+    if (now.length - b > a) {
+      const tmp = document.createElementNS(SVG_NS, 'svg');
+      tmp.innerHTML = now.slice(a, now.length - b).join('');
+      const frag = document.createDocumentFragment();
+      while (tmp.firstChild) frag.appendChild(tmp.firstChild);
+      svg.insertBefore(frag, kids[a] || null);
+    }
+  }
+  box.vbParts = page.parts;
+  box.vbOpen = page.open;
+}
+
 export class Editor {
   constructor(root, name, info) {
     this.root = root;
@@ -16,7 +45,7 @@ export class Editor {
     this.pageCache = new Map(); // svg hash → svg
     this.history = [];
     this.future = [];
-    this.stats = (window.vbStats = { previews: 0, latencies: [], server: [] });
+    this.stats = (window.vbStats = { previews: 0, latencies: [], server: [], phases: [] });
     this.form = new Form({
       doc: () => this.doc,
       info,
@@ -98,6 +127,13 @@ export class Editor {
       this.sourceTimer = setTimeout(() => this.sourceChanged(), 250);
     });
     this.pages = h('div', { class: 'pages' });
+    this.pending = new Set();
+    this.observer = new IntersectionObserver((entries) => {
+      for (const en of entries) {
+        en.target.vbVisible = en.isIntersecting;
+        if (en.isIntersecting) this.flush(en.target);
+      }
+    }, { rootMargin: '200px' });
     this.previewInfo = h('div', { class: 'pinfo' });
     this.pages.addEventListener('click', (e) => {
       const t = e.target.closest('[data-e]');
@@ -158,6 +194,7 @@ export class Editor {
     this.form.build(this.formBox);
     this.formBox.scrollTop = y;
     this.formStale = false;
+    this.checksKey = null; // the list's links point into the DOM the form was built from
     if (this.last) this.applyChecks(this.last);
   }
 
@@ -388,17 +425,25 @@ export class Editor {
     const started = this.editStart;
     this.editStart = null;
     let res = null;
+    const sent = performance.now();
     try {
       res = await api.preview(this.name, text, [...this.pageCache.keys()]);
     } catch (e) {
       this.previewInfo.textContent = e.message;
     }
     if (res) {
+      const got = performance.now();
       this.applyPreview(res, text);
+      const applied = performance.now();
       // Measured from the edit to the preview on screen (the frame after).
       requestAnimationFrame(() => requestAnimationFrame(() => {
+        const shown = performance.now();
         this.stats.previews++;
-        if (started !== null && started !== undefined) this.stats.latencies.push(performance.now() - started);
+        if (started !== null && started !== undefined) {
+          this.stats.latencies.push(shown - started);
+          this.stats.phases.push({ queued: sent - started, request: got - sent, apply: applied - got, paint: shown - applied,
+            sent: res.pages ? res.pages.filter((pg) => pg.parts !== undefined).length : 0 });
+        }
         if (res.ms) this.stats.server.push(res.ms.total || res.ms.load);
         this.stats.lastText = text;
       }));
@@ -407,36 +452,72 @@ export class Editor {
     if (this.wanted) this.sendPreview();
   }
 
+  flush(box) {
+    if (!box.vbPending) return;
+    showPage(box, box.vbPending);
+    box.vbPending = null;
+    this.pending.delete(box);
+  }
+
+  flushLater() {
+    if (this.idle) return;
+    this.idle = requestIdleCallback(() => {
+      this.idle = null;
+      for (const box of [...this.pending]) this.flush(box);
+    }, { timeout: 500 });
+  }
+
   applyPreview(res, text) {
     this.last = { res, text };
     if (res.ok && res.pages) {
       const cache = new Map();
       const kids = [...this.pages.children];
       res.pages.forEach((p, i) => {
-        const svg = p.svg !== undefined ? p.svg : this.pageCache.get(p.h);
-        cache.set(p.h, svg);
+        const page = p.parts !== undefined ? { open: p.open, parts: p.parts } : this.pageCache.get(p.h);
+        cache.set(p.h, page);
         let box = kids[i];
         if (!box) {
           box = h('div', { class: 'pagebox' });
           this.pages.append(box);
         }
         if (box.dataset.h !== p.h) {
-          box.innerHTML = svg;
           box.dataset.h = p.h;
+          // Pages out of view are redrawn when they come into view, or when
+          // the browser is idle: an edit costs the pages one sees.
+          if (box.vbVisible) {
+            showPage(box, page);
+            box.vbPending = null;
+          } else {
+            if (!box.vbPending) this.pending.add(box);
+            box.vbPending = page;
+          }
+        }
+        if (!box.vbObserved) {
+          this.observer.observe(box);
+          box.vbObserved = true;
         }
       });
-      for (let i = res.pages.length; i < kids.length; ++i) kids[i].remove();
+      if (this.pending.size) this.flushLater();
+      for (let i = res.pages.length; i < kids.length; ++i) {
+        this.pending.delete(kids[i]);
+        this.observer.unobserve(kids[i]);
+        kids[i].remove();
+      }
       this.pageCache = cache;
       this.pages.classList.remove('stale');
       const more = res.page_count > res.pages.length ? ` (xem ${res.pages.length} trang đầu; xuất PDF để xem hết)` : '';
-      this.previewInfo.textContent = `${res.page_count} trang${more}`;
+      const info = `${res.page_count} trang${more}`;
+      if (this.previewInfo.textContent !== info) this.previewInfo.textContent = info;
       this.previewInfo.title = res.ms ? `máy chủ: ${Object.entries(res.ms).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}` : '';
     } else {
       this.pages.classList.add('stale');
       this.previewInfo.textContent = 'Chưa vẽ lại được trang: sửa các lỗi bên trái.';
     }
-    this.pdfBtn.disabled = this.docxBtn.disabled = !(res.ok && res.errors === 0);
-    this.pdfBtn.title = this.docxBtn.title = this.pdfBtn.disabled ? 'văn bản còn lỗi: sửa rồi mới xuất được (vẫn lưu được)' : '';
+    const blocked = !(res.ok && res.errors === 0);
+    if (this.pdfBtn.disabled !== blocked) {
+      this.pdfBtn.disabled = this.docxBtn.disabled = blocked;
+      this.pdfBtn.title = this.docxBtn.title = blocked ? 'văn bản còn lỗi: sửa rồi mới xuất được (vẫn lưu được)' : '';
+    }
     this.applyChecks(this.last);
   }
 
@@ -446,6 +527,20 @@ export class Editor {
     const diags = res.diags || [];
     const located = diags.map((d) => ({ d, el: current && d.e >= 0 ? X.elementAt(this.doc, d.e) : null }));
     this.form.setDiags(located.filter((x) => x.el));
+    const key = JSON.stringify([current, diags.map((d) => [d.severity, d.e, d.line, d.message])]);
+    if (key !== this.checksKey) this.showChecks(diags, located);
+    this.checksKey = key;
+    if (current && res.labels) {
+      const m = new Map();
+      for (const [e, label] of res.labels) {
+        const el = X.elementAt(this.doc, e);
+        if (el) m.set(el, label);
+      }
+      this.form.setLabels(m);
+    }
+  }
+
+  showChecks(diags, located) {
     this.checks.textContent = '';
     const errors = diags.filter((d) => d.severity === 'error').length;
     const warnings = diags.length - errors;
@@ -461,14 +556,6 @@ export class Editor {
         n.addEventListener('click', () => this.goTo(el));
       }
       this.checks.append(n);
-    }
-    if (current && res.labels) {
-      const m = new Map();
-      for (const [e, label] of res.labels) {
-        const el = X.elementAt(this.doc, e);
-        if (el) m.set(el, label);
-      }
-      this.form.setLabels(m);
     }
   }
 

@@ -84,16 +84,31 @@ export class Form {
     return true;
   }
 
+  // Only what changed is touched: a keystroke's preview must not make the
+  // browser lay out the whole form again.
   setLabels(labels) {
-    for (const [el, r] of this.reg) if (r.badge) r.badge.textContent = labels.get(el) || '';
+    for (const [el, r] of this.reg) {
+      if (!r.badge) continue;
+      const t = labels.get(el) || '';
+      if (r.badge.textContent !== t) r.badge.textContent = t;
+    }
   }
 
   setDiags(list) {
-    for (const r of this.reg.values()) r.slot.textContent = '';
+    const want = new Map();
     for (const { el, d } of list) {
       const r = el && this.entryFor(el);
       if (!r) continue;
-      r.slot.append(diagNode(d));
+      if (!want.has(r)) want.set(r, []);
+      want.get(r).push(d);
+    }
+    for (const r of this.reg.values()) {
+      const ds = want.get(r) || [];
+      const key = JSON.stringify(ds.map((d) => [d.severity, d.message, d.hint]));
+      if ((r.diagKey || '[]') === key) continue;
+      r.diagKey = key;
+      r.slot.textContent = '';
+      for (const d of ds) r.slot.append(diagNode(d));
     }
   }
 

@@ -7,7 +7,11 @@
 export function parseXml(text) {
   const doc = new DOMParser().parseFromString(text, 'application/xml');
   const err = doc.getElementsByTagName('parsererror')[0];
-  if (err) return { error: err.textContent.replace(/\s+/g, ' ').trim() };
+  if (err) {
+    const t = err.textContent.replace(/\s+/g, ' ');
+    const m = /line (\d+) at column (\d+): (.*?)(?: Below is a rendering.*)?$/.exec(t);
+    return { error: m ? `dòng ${m[1]}, cột ${m[2]}: ${m[3].trim()}` : t.trim() };
+  }
   return { doc, ...frame(text) };
 }
 
@@ -138,7 +142,15 @@ export function insertBlock(parent, el, ref = null) {
     if (lead.length) ref = lead[0];
   } else if (!ref) {
     const last = parent.lastElementChild;
-    ref = last ? last.nextSibling : parent.firstChild;
+    if (last) {
+      ref = last.nextSibling;
+    } else {
+      // No element yet: after the text of mixed content (an item's own
+      // words come before its sub-list); inside an empty container the
+      // blank space goes.
+      for (const c of [...parent.childNodes]) if (c.nodeType === 3 && !/\S/.test(c.data)) c.remove();
+      ref = null;
+    }
   }
   reindent(el, '', ind, true);
   parent.insertBefore(doc.createTextNode('\n' + ind), ref);
