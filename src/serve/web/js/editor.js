@@ -113,8 +113,7 @@ export class Editor {
       tb('B', 'in đậm (Ctrl+B)', () => document.execCommand('bold'), 'bold'),
       tb('I', 'in nghiêng (Ctrl+I)', () => document.execCommand('italic'), 'italic'),
       tb('Chú thích', 'thêm chú thích cuối trang ở con trỏ', () => this.insertFootnote()),
-      tb('Năm', 'chèn năm của văn bản (đổi theo năm)', () => this.insertNode(this.doc.createElement('year'))),
-      tb('Kỷ niệm', 'chèn ngày kỷ niệm tính theo năm', () => this.insertAnniv()));
+      this.insertMenu());
     this.undoBtn = tb('↶', 'hoàn tác (thay đổi cấu trúc và chữ)', () => this.undo());
     this.redoBtn = tb('↷', 'làm lại', () => this.redo());
     this.checks = h('div', { class: 'checks' });
@@ -289,14 +288,41 @@ export class Editor {
     return a && a.inlineField ? a.inlineField : this.form.activeField && document.contains(this.form.activeField.node) ? this.form.activeField : null;
   }
 
-  insertNode(n) {
-    const f = this.activeField();
-    if (!f) {
+  insertNode(n, field = null) {
+    const f = field || this.activeField();
+    if (!f || !document.contains(f.node)) {
       toast('Đặt con trỏ vào một ô chữ trước.');
       return null;
     }
     f.node.focus();
     return f.insert(n);
+  }
+
+  // Text vanban computes: the document's year (so that next year's plan
+  // is one edit), anniversaries, the covenant's parties.
+  insertMenu() {
+    const sel = h('select', { class: 'tb insert', title: 'chèn chữ do vanban tính', name: 'insert' },
+      [['', 'Chèn…'], ['year', 'Năm của văn bản'], ['year-1', 'Năm trước'], ['can-chi', 'Năm âm lịch'],
+        ['anniv', 'Ngày kỷ niệm…'], ['party-count', 'Số bên giao ước'], ['party-list', 'Danh sách các bên']]
+        .map(([v, t]) => h('option', { value: v, text: t })));
+    sel.addEventListener('mousedown', () => {
+      this.insertTarget = this.activeField();
+    });
+    sel.addEventListener('change', () => {
+      const v = sel.value;
+      sel.value = '';
+      const f = this.insertTarget || this.activeField();
+      if (!v) return;
+      if (v === 'anniv') {
+        this.insertAnniv(f);
+        return;
+      }
+      const n = this.doc.createElement(v.startsWith('year') || v === 'can-chi' ? 'year' : v);
+      if (v === 'year-1') n.setAttribute('offset', '-1');
+      if (v === 'can-chi') n.setAttribute('form', 'can-chi');
+      this.insertNode(n, f);
+    });
+    return sel;
   }
 
   insertFootnote() {
@@ -306,11 +332,11 @@ export class Editor {
     if (chip) this.editChip(fn, chip, this.activeField());
   }
 
-  insertAnniv() {
+  insertAnniv(field = null) {
     const events = this.info.events || [];
     const sel = h('select', { name: 'event' }, events.map((e) => h('option', { value: e.id, text: e.name })));
-    const f = this.activeField();
-    if (!f) {
+    const f = field || this.activeField();
+    if (!f || !document.contains(f.node)) {
       toast('Đặt con trỏ vào một ô chữ trước.');
       return;
     }
@@ -574,14 +600,23 @@ export class Editor {
   highlight(el) {
     for (const t of this.pages.querySelectorAll('.hl')) t.classList.remove('hl');
     if (!el || !this.last || this.last.text !== this.text) return;
+    // The nearest element with lines of its own, and everything inside it
+    // (its descendants are the next numbers in document order).
     const ord = X.ordinals(this.doc);
     for (let e = el; e && e.nodeType === 1; e = e.parentNode) {
-      const found = this.pages.querySelectorAll(`[data-e="${ord.get(e)}"]`);
-      if (found.length) {
-        found.forEach((t) => t.classList.add('hl'));
-        found[0].scrollIntoView({ block: 'nearest' });
-        return;
+      const lo = ord.get(e);
+      if (!this.pages.querySelector(`[data-e="${lo}"]`)) continue;
+      const hi = e === this.doc.documentElement ? lo : lo + e.getElementsByTagName('*').length;
+      let first = null;
+      for (const t of this.pages.querySelectorAll('text[data-e]')) {
+        const n = +t.dataset.e;
+        if (n >= lo && n <= hi) {
+          t.classList.add('hl');
+          first = first || t;
+        }
       }
+      if (first && e !== this.doc.documentElement) first.scrollIntoView({ block: 'nearest' });
+      return;
     }
   }
 

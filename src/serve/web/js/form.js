@@ -741,7 +741,13 @@ export class Form {
         } else {
           const f = this.inline(c, { multiline: true, placeholder: '' });
           if (!focus) focus = () => f.focus();
-          node = f.node;
+          // A cell may hold paragraphs and lists instead of one text.
+          node = h('div', { class: 'cellbox' }, f.node, this.tool('≡', 'chia ô thành các đoạn, danh sách', () => {
+            const p = this.doc.createElement('p');
+            while (c.firstChild) p.appendChild(c.firstChild);
+            c.appendChild(p);
+            this.text(true, p);
+          }));
         }
         const td = h('td', {}, node);
         this.register(c, td, null);

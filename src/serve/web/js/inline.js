@@ -39,6 +39,11 @@ export class InlineField {
     this.node = d;
     this.render();
     d.addEventListener('input', () => this.commit());
+    // Where the caret was when the field lost the focus (to a toolbar menu).
+    d.addEventListener('blur', () => {
+      const sel = window.getSelection();
+      this.lastRange = sel.rangeCount && d.contains(sel.anchorNode) ? sel.getRangeAt(0).cloneRange() : null;
+    });
     d.addEventListener('keydown', (e) => this.key(e));
     d.addEventListener('paste', (e) => {
       e.preventDefault();
@@ -202,8 +207,9 @@ export class InlineField {
   insert(n) {
     const sel = window.getSelection();
     const chip = this.chip(n);
-    if (sel.rangeCount && this.node.contains(sel.anchorNode)) {
-      const r = sel.getRangeAt(0);
+    const r0 = sel.rangeCount && this.node.contains(sel.anchorNode) ? sel.getRangeAt(0) : this.lastRange;
+    if (r0) {
+      const r = r0;
       r.collapse(false);
       r.insertNode(chip);
       r.setStartAfter(chip);
