@@ -74,7 +74,7 @@ def main():
         d.get(url.replace("/?t=", "/?t=") + "#/edit/plan.xml")
         wait_settled()
         pages = d.execute_script("return window.vbEditor.last.res.page_count")
-        fields = d.find_elements(By.CSS_SELECTOR, "section.card.block.p [contenteditable]")
+        fields = d.find_elements(By.CSS_SELECTOR, "section.card.block.p .inline")
         field = fields[min(2, len(fields) - 1)]
         field.click()
         field.send_keys(Keys.END)

@@ -180,7 +180,7 @@ def main():
 
         p.add_button(p.card("Nội dung"), "Bảng").click()
         table = p.wait(lambda: d.find_elements(By.CSS_SELECTOR, "section.card.block.table"), "the new table")[-1]
-        cell = table.find_elements(By.CSS_SELECTOR, "tr.row td [contenteditable]")[0]
+        cell = table.find_elements(By.CSS_SELECTOR, "tr.row td .inline")[0]
         p.type_into(cell, "Rà soát văn bản quy phạm")
         p.wait_preview(lambda t: "Rà soát văn bản quy phạm" in t and "Đơn vị thực hiện" in t, "the table in the preview")
         check(True, "a table added and filled shows in the preview")

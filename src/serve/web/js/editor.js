@@ -175,11 +175,13 @@ export class Editor {
   formChanged(structural, focusEl) {
     this.remember(structural);
     this.text = X.serialize(this.state);
+    // The preview request goes first: the server lays the pages out while
+    // the browser rebuilds the form.
+    this.edited();
     if (structural) {
       this.buildForm();
       if (focusEl) this.form.select(focusEl);
     }
-    this.edited();
   }
 
   edited() {
@@ -678,7 +680,8 @@ export class Editor {
         toast(`Đã lưu thành ${n}.`);
         location.hash = `#/edit/${encodeURIComponent(n)}`;
       } catch (e) {
-        dialog('Không lưu được', [h('p', { text: e.message })], [['Đóng', () => true]]);
+        const msg = e.status === 409 ? `Đã có tệp ${n} trong thư mục: chọn tên khác.` : e.message;
+        dialog('Không lưu được', [h('p', { text: msg })], [['Đóng', () => true]]);
       }
     }
   }

@@ -54,6 +54,8 @@ export class Form {
     const parties = X.kid(d, 'parties');
     if (parties) parts.push(this.partiesCard(parties));
     for (const a of X.kids(d, 'appendix')) parts.push(this.appendixCard(a));
+    // Parts the form does not know (a newer format): shown, kept, edited as XML.
+    for (const c of d.children) if (!ROOT_ORDER.includes(c.localName)) parts.push(this.unknownCard(c));
     parts.push(this.addPartsBar(d));
     root.append(...parts);
   }
@@ -294,8 +296,9 @@ export class Form {
       h('span', { text: 'năm' }), this.attrInput(date, 'year', { inputmode: 'numeric', class: 'year', placeholder: 'theo văn bản', name: 'date-year' })), b);
     this.register(date, dateBox, () => dd.focus(), b);
     body.append(dateBox);
+    for (const c of hd.children) if (!HEADER_ORDER.includes(c.localName)) body.append(this.unknownCard(c));
     this.register(hd, box, () => {
-      const f = box.querySelector('[contenteditable], input');
+      const f = box.querySelector('.inline, input');
       if (f) f.focus();
     });
     return box;
@@ -351,7 +354,7 @@ export class Form {
     const { box, body } = this.card(el, title, { cls: 'container', tools });
     body.append(this.blocks(el, CONTAINERS[el.localName] || BODY_BLOCKS));
     this.register(el, box, () => {
-      const f = body.querySelector('[contenteditable], input');
+      const f = body.querySelector('.inline, input');
       if (f) f.focus();
     });
     return box;
@@ -447,13 +450,17 @@ export class Form {
         return this.listBlock(el, tools);
       case 'table':
         return this.tableBlock(el, tools);
-      default: {
-        const { box, body } = this.card(el, `<${name}>`, { cls: 'unknown', tools });
-        body.append(h('p', { class: 'help', text: 'Phần tử này không thuộc định dạng: sửa ở chế độ Mã XML.' }));
-        this.register(el, box, null);
-        return box;
-      }
+      default:
+        return this.unknownCard(el, tools);
     }
+  }
+
+  unknownCard(el, tools = []) {
+    const { box, body } = this.card(el, `<${el.localName}>`, { cls: 'unknown', tools });
+    body.append(h('p', { class: 'help', text: 'Biểu mẫu chưa có phần này: nó được giữ nguyên; sửa ở tab Mã XML.' }),
+      h('pre', { class: 'xml', text: new XMLSerializer().serializeToString(el).slice(0, 600) }));
+    this.register(el, box, null);
+    return box;
   }
 
   paraBlock(el, tools) {
@@ -553,7 +560,7 @@ export class Form {
     }
     body.append(this.items(el));
     this.register(el, box, () => {
-      const f = body.querySelector('[contenteditable]');
+      const f = body.querySelector('.inline');
       if (f) f.focus();
     });
     return box;
@@ -703,7 +710,7 @@ export class Form {
         this.text(true, g);
       })));
     this.register(el, box, () => {
-      const f = body.querySelector('[contenteditable]');
+      const f = body.querySelector('.inline');
       if (f) f.focus();
     });
     return box;
@@ -870,7 +877,7 @@ export class Form {
     if (arch) this.register(arch, ar, () => ai.focus());
     body.append(ar, h('p', { class: 'help', text: 'Dấu “;” sau mỗi nơi nhận và “.” sau dòng Lưu được thêm khi in.' }));
     this.register(rec, box, () => {
-      const f = body.querySelector('[contenteditable], input');
+      const f = body.querySelector('.inline, input');
       if (f) f.focus();
     });
     return box;
@@ -975,6 +982,7 @@ export class Form {
       const f = unit ? this.inline(unit, { multiline: true, placeholder: 'Tên đơn vị' }) : null;
       b.append(f ? this.row('Đơn vị', f.node) : this.missing('Đơn vị', () => X.ensureChild(p, 'unit', order)));
       this.signerFields(p, b, order);
+      b.append(this.row('Tên ô ký số', this.attrInput(p, 'field', { placeholder: 'mặc định: họ và tên' })));
       this.register(p, pb, f ? () => f.focus() : null, badge);
       body.append(pb);
     });

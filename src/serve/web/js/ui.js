@@ -39,7 +39,7 @@ export function dialog(title, content, buttons, id = '') {
     const back = el('div', { class: 'backdrop' }, box);
     host.append(back);
     document.addEventListener('keydown', esc);
-    const first = box.querySelector('input, select, [contenteditable], button');
+    const first = box.querySelector('input, select, .inline, button');
     if (first) setTimeout(() => first.focus(), 0);
   });
 }
