@@ -49,7 +49,7 @@ export class Editor {
     this.form = new Form({
       doc: () => this.doc,
       info,
-      changed: (structural, focusEl) => this.formChanged(structural, focusEl),
+      changed: (structural, focusEl, scope) => this.formChanged(structural, focusEl, scope),
       focused: (el) => this.highlight(el),
       editChip: (n, chip, field) => this.editChip(n, chip, field),
       upload: (f) => this.upload(f),
@@ -172,14 +172,19 @@ export class Editor {
     return true;
   }
 
-  formChanged(structural, focusEl) {
+  formChanged(structural, focusEl, scope) {
     this.remember(structural);
     this.text = X.serialize(this.state);
     // The preview request goes first: the server lays the pages out while
     // the browser rebuilds the form.
     this.edited();
     if (structural) {
-      this.buildForm();
+      if (scope && this.form.rebuildAt(scope)) {
+        this.checksKey = null;
+        if (this.last) this.applyChecks(this.last);
+      } else {
+        this.buildForm();
+      }
       if (focusEl) this.form.select(focusEl);
     }
   }

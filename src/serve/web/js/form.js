@@ -114,8 +114,24 @@ export class Form {
     }
   }
 
-  text(structural = false, focusEl = null) {
-    this.host.changed(structural, focusEl);
+  // A change of the DOM. Structural ones rebuild the form: the card of
+  // `scope` (the element whose children changed) or, without one, all of it.
+  text(structural = false, focusEl = null, scope = null) {
+    this.host.changed(structural, focusEl, scope);
+  }
+
+  // Rebuilds the nearest card that can rebuild itself around `el`; false
+  // when there is none (the caller rebuilds the whole form).
+  rebuildAt(el) {
+    for (let e = el; e && e.nodeType === 1; e = e.parentNode) {
+      const r = this.reg.get(e);
+      if (!r || !r.rebuild || !document.contains(r.box)) continue;
+      for (const k of [...this.reg.keys()]) if (e.contains(k)) this.reg.delete(k);
+      const box = r.rebuild();
+      r.box.replaceWith(box);
+      return true;
+    }
+    return false;
   }
 
   tracked(field, el) {
@@ -356,7 +372,7 @@ export class Form {
     this.register(el, box, () => {
       const f = body.querySelector('.inline, input');
       if (f) f.focus();
-    });
+    }).rebuild = () => this.containerCard(el, title, removable);
     return box;
   }
 
@@ -375,7 +391,7 @@ export class Form {
         const mark = name === 'bullets' && ['target', 'item'].includes(parent.localName) ? '+' : undefined;
         const el = X.build(this.doc, fresh(name, { mark }), BLOCK_NAMES);
         X.insertBlock(parent, el, after ? after.nextElementSibling : null);
-        this.text(true, el);
+        this.text(true, el, parent);
       }));
     }
     return bar;
@@ -398,19 +414,20 @@ export class Form {
     const tools = [
       this.tool('↑', 'lên trên', () => {
         X.moveBlock(el, parent, prev);
-        this.text(true, el);
+        this.text(true, el, parent);
       }, !prev),
       this.tool('↓', 'xuống dưới', () => {
         X.moveBlock(el, parent, next.nextElementSibling);
-        this.text(true, el);
+        this.text(true, el, parent);
       }, !next),
       this.tool('←', 'lùi ra (lên một cấp)', () => {
-        X.moveBlock(el, host.parentNode, host.nextElementSibling);
-        this.text(true, el);
+        const up = host.parentNode;
+        X.moveBlock(el, up, host.nextElementSibling);
+        this.text(true, el, up);
       }, !host || !(CONTAINERS[host.parentNode.localName] || []).includes(el.localName)),
       this.tool('→', 'thụt vào (thành mục con của mục trên)', () => {
         X.moveBlock(el, into, null);
-        this.text(true, el);
+        this.text(true, el, parent);
       }, !into),
       this.tool('+', 'chèn sau', () => {
         if (after) {
@@ -427,13 +444,20 @@ export class Form {
         if (n > 3 && !confirm(`Xoá ${NAMES[el.localName] || el.localName} này cùng nội dung bên trong?`)) return;
         const focus = next || prev || parent;
         X.removeBlock(el);
-        this.text(true, focus);
+        this.text(true, focus, parent);
       }),
     ];
     return tools;
   }
 
   block(el, allowed) {
+    const box = this.blockCard(el, allowed);
+    const r = this.reg.get(el);
+    if (r) r.rebuild = () => this.block(el, allowed);
+    return box;
+  }
+
+  blockCard(el, allowed) {
     const name = el.localName;
     const tools = this.blockTools(el, allowed);
     switch (name) {
@@ -472,8 +496,9 @@ export class Form {
       onEnter: () => {
         // Enter starts the next paragraph of the same kind, as in Word.
         const n = X.build(this.doc, fresh(name === 'phase' ? 'p' : name), BLOCK_NAMES);
-        X.insertBlock(el.parentNode, n, el.nextElementSibling);
-        this.text(true, n);
+        const parent = el.parentNode;
+        X.insertBlock(parent, n, el.nextElementSibling);
+        this.text(true, n, parent);
       },
     });
     body.append(f.node);
@@ -574,7 +599,7 @@ export class Form {
     wrap.append(h('div', { class: 'addbar' }, this.tool(`+ ${NAMES[itemName]}`, 'thêm vào cuối danh sách', () => {
       const n = X.build(this.doc, fresh(itemName), BLOCK_NAMES);
       X.insertBlock(list, n, null);
-      this.text(true, n);
+      this.text(true, n, list);
     })));
     return wrap;
   }
@@ -589,7 +614,7 @@ export class Form {
       onEnter: () => {
         const n = X.build(this.doc, fresh(it.localName), BLOCK_NAMES);
         X.insertBlock(list, n, it.nextElementSibling);
-        this.text(true, n);
+        this.text(true, n, list);
       },
     });
     // An item's own sub-list: "→" makes it a sub-item of the one above.
@@ -599,18 +624,18 @@ export class Form {
     const tools = [
       this.tool('↑', 'lên trên', () => {
         X.moveBlock(it, list, prev);
-        this.text(true, it);
+        this.text(true, it, list);
       }, !prev),
       this.tool('↓', 'xuống dưới', () => {
         X.moveBlock(it, list, next.nextElementSibling);
-        this.text(true, it);
+        this.text(true, it, list);
       }, !next),
       this.tool('←', 'lùi ra', () => {
         const host = parentItem;
         const last = list.children.length === 1;
         X.moveBlock(it, host.parentNode, host.nextElementSibling);
         if (last) X.removeBlock(list);
-        this.text(true, it);
+        this.text(true, it, host.parentNode);
       }, !canOut),
       this.tool('→', 'thành ý con của ý trên', () => {
         let target = X.kid(prev, 'bullets');
@@ -628,12 +653,12 @@ export class Form {
           X.removeBlock(it);
           X.insertBlock(target, n, null);
         }
-        this.text(true, it.localName === 'item' ? it : target);
+        this.text(true, moved || target, list);
       }, !prev),
       !sub && this.tool('+ ý con', 'thêm danh sách con (+)', () => {
         const b = X.build(this.doc, fresh('bullets', { mark: '+' }), BLOCK_NAMES);
         X.insertBlock(it, b, null);
-        this.text(true, b.firstElementChild);
+        this.text(true, b.firstElementChild, list);
       }),
       this.tool('✕', 'xoá', () => {
         const last = X.kids(list, it.localName).length === 1;
@@ -641,9 +666,9 @@ export class Form {
         if (last) {
           const up = list.parentNode;
           X.removeBlock(list);
-          this.text(true, up);
+          this.text(true, up, up);
         } else {
-          this.text(true, next || prev);
+          this.text(true, next || prev, list);
         }
       }),
     ];
@@ -702,12 +727,12 @@ export class Form {
       this.tool('+ dòng', 'thêm dòng', () => {
         const r = X.build(this.doc, fresh('row', { cells: cols.length - (numbered ? 1 : 0) }), BLOCK_NAMES);
         X.insertBlock(el, r, null);
-        this.text(true, r);
+        this.text(true, r, el);
       }),
       this.tool('+ dòng nhóm', 'dòng nhóm (I, II …) trải ngang các cột', () => {
         const g = X.build(this.doc, fresh('group'), BLOCK_NAMES);
         X.insertBlock(el, g, null);
-        this.text(true, g);
+        this.text(true, g, el);
       })));
     this.register(el, box, () => {
       const f = body.querySelector('.inline');
@@ -721,15 +746,15 @@ export class Form {
     const tools = h('td', { class: 'rowtools' },
       this.tool('↑', 'lên', () => {
         X.moveBlock(r, table, prev);
-        this.text(true, r);
+        this.text(true, r, table);
       }, !prev),
       this.tool('↓', 'xuống', () => {
         X.moveBlock(r, table, next.nextElementSibling);
-        this.text(true, r);
+        this.text(true, r, table);
       }, !next),
       this.tool('✕', 'xoá dòng', () => {
         X.removeBlock(r);
-        this.text(true, next || prev || table);
+        this.text(true, next || prev || table, table);
       }));
     const tr = h('tr', { class: r.localName }, tools);
     let focus = null;
@@ -753,7 +778,7 @@ export class Form {
             const p = this.doc.createElement('p');
             while (c.firstChild) p.appendChild(c.firstChild);
             c.appendChild(p);
-            this.text(true, p);
+            this.text(true, p, table);
           }));
         }
         const td = h('td', {}, node);
@@ -764,7 +789,7 @@ export class Form {
         tr.append(h('td', { class: 'missing' }, this.tool('+ ô', 'thêm ô còn thiếu', () => {
           const c = this.doc.createElement('cell');
           r.appendChild(c);
-          this.text(true, c);
+          this.text(true, c, table);
         })));
       }
     }
@@ -792,7 +817,7 @@ export class Form {
       if (dir < 0) r.insertBefore(cells[i], cells[j]);
       else r.insertBefore(cells[j], cells[i]);
     }
-    this.text(true, a);
+    this.text(true, a, table);
   }
 
   deleteColumn(table, k) {
@@ -806,7 +831,7 @@ export class Form {
         if (c) c.remove();
       }
     if (k === 0 && table.getAttribute('numbered') === 'true') table.setAttribute('numbered', 'false');
-    this.text(true, table);
+    this.text(true, table, table);
   }
 
   addColumn(table) {
@@ -814,7 +839,7 @@ export class Form {
     const col = X.build(this.doc, fresh('col'), BLOCK_NAMES);
     X.insertBlock(table, col, cols.length ? cols[cols.length - 1].nextElementSibling : table.firstElementChild);
     for (const r of X.kids(table, 'row')) r.appendChild(this.doc.createElement('cell'));
-    this.text(true, col);
+    this.text(true, col, table);
   }
 
   // ---------------------------------------------------------------- ending
@@ -833,22 +858,22 @@ export class Form {
         onEnter: () => {
           const n = X.build(this.doc, fresh('to'), BLOCK_NAMES);
           X.insertBlock(rec, n, to.nextElementSibling);
-          this.text(true, n);
+          this.text(true, n, rec);
         },
       });
       const line = h('div', { class: 'item' }, h('div', { class: 'line' }, h('span', { class: 'badge', text: '-' }), f.node,
         h('span', { class: 'tools' },
           this.tool('↑', 'lên', () => {
             X.moveBlock(to, rec, tos[k - 1]);
-            this.text(true, to);
+            this.text(true, to, rec);
           }, k === 0),
           this.tool('↓', 'xuống', () => {
             X.moveBlock(to, rec, tos[k + 1].nextElementSibling);
-            this.text(true, to);
+            this.text(true, to, rec);
           }, k === tos.length - 1),
           this.tool('✕', 'xoá', () => {
             X.removeBlock(to);
-            this.text(true, rec);
+            this.text(true, rec, rec);
           }))));
       this.register(to, line, () => f.focus());
       list.append(line);
@@ -857,7 +882,7 @@ export class Form {
       const n = X.build(this.doc, fresh('to'), BLOCK_NAMES);
       const arch = X.kid(rec, 'archive');
       X.insertBlock(rec, n, arch);
-      this.text(true, n);
+      this.text(true, n, rec);
     })));
     body.append(list);
     const arch = X.kid(rec, 'archive');
@@ -879,7 +904,7 @@ export class Form {
     this.register(rec, box, () => {
       const f = body.querySelector('.inline, input');
       if (f) f.focus();
-    });
+    }).rebuild = () => this.recipientsCard(rec);
     return box;
   }
 
