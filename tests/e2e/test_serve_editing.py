@@ -152,6 +152,11 @@ def main():
         kept = [c for c in comments if c in saved]
         check(len(kept) >= len(comments) - 2,
               f"the skeleton's comments are kept ({len(kept)} of {len(comments)}; a deleted section takes its own)")
+        # No script error on the way (Chromium's own styling of an XML parse
+        # error, blocked by the page's policy, is not one).
+        errs = [e["message"] for e in d.get_log("browser")
+                if e["level"] == "SEVERE" and "Applying inline style violates" not in e["message"]]
+        check(not errs, f"no error in the browser's console {errs[:3]}")
     finally:
         d.quit()
         srv.stop()
