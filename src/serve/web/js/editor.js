@@ -21,7 +21,7 @@ export class Editor {
     this.form = new Form({
       doc: () => this.doc,
       info,
-      changed: (structural, focusEl, scope) => this.formChanged(structural, focusEl, scope),
+      changed: (structural, focusEl, scope, op) => this.formChanged(structural, focusEl, scope, op),
       focused: (el) => this.highlight(el),
       editChip: (n, chip, field) => this.editChip(n, chip, field),
       upload: (f) => this.upload(f),
@@ -144,14 +144,14 @@ export class Editor {
     return true;
   }
 
-  formChanged(structural, focusEl, scope) {
+  formChanged(structural, focusEl, scope, op) {
     this.remember(structural);
     this.text = X.serialize(this.state);
     // The preview request goes first: the server lays the pages out while
     // the browser rebuilds the form.
     this.edited();
     if (structural) {
-      if (scope && this.form.rebuildAt(scope)) {
+      if ((op && this.form.applyOp(op)) || (scope && this.form.rebuildAt(scope))) {
         this.checksKey = null;
         if (this.last) this.applyChecks(this.last);
       } else {

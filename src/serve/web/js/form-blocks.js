@@ -30,6 +30,7 @@ export const blockMethods = {
     const list = h('div', { class: 'blocks' });
     for (const c of el.children) if (!skip.has(c)) list.append(this.block(c, allowed));
     list.append(this.addBar(el, allowed, null));
+    this.lists.set(el, { list, allowed });
     return list;
   },
 
@@ -40,75 +41,134 @@ export const blockMethods = {
         const mark = name === 'bullets' && ['target', 'item'].includes(parent.localName) ? '+' : undefined;
         const el = X.build(this.doc, fresh(name, { mark }), BLOCK_NAMES);
         X.insertBlock(parent, el, after ? after.nextElementSibling : null);
-        this.text(true, el, parent);
+        if (after) bar.remove();
+        this.text(true, el, parent, { kind: 'insert', el, parent });
       }));
     }
     return bar;
   },
 
+  // The sibling block before (dir < 0) or after `el` in its container.
+  sibling(el, allowed, dir) {
+    for (let s = dir < 0 ? el.previousElementSibling : el.nextElementSibling; s;
+      s = dir < 0 ? s.previousElementSibling : s.nextElementSibling)
+      if (allowed.includes(s.localName)) return s;
+    return null;
+  },
+
+  // What a block's tools can do where it stands now; the tools look their
+  // neighbours up when pressed, so a card needs no rebuild when those change.
+  toolState(el, allowed) {
+    const parent = el.parentNode;
+    const prev = this.sibling(el, allowed, -1);
+    const host = parent.localName === 'section' || parent.localName === 'part' ? parent : null;
+    return {
+      up: !!prev,
+      down: !!this.sibling(el, allowed, 1),
+      out: !!host && (CONTAINERS[host.parentNode.localName] || []).includes(el.localName),
+      in: !!prev && (prev.localName === 'section' || prev.localName === 'part'),
+    };
+  },
+
+  refreshTools(parent, allowed) {
+    for (const c of parent.children) {
+      const r = this.reg.get(c);
+      if (!r || !r.tools) continue;
+      const st = this.toolState(c, allowed);
+      for (const k of ['up', 'down', 'out', 'in']) r.tools[k].disabled = !st[k];
+    }
+  },
+
+  // Structural edits inside one container, done on its cards in place:
+  // a new block's card inserted, a moved one moved, a deleted one removed.
+  applyOp(op) {
+    const L = this.lists.get(op.parent);
+    if (!L || !document.contains(L.list)) return false;
+    if (op.kind === 'remove') {
+      const r = this.reg.get(op.el);
+      if (!r) return false;
+      r.box.remove();
+      for (const k of [...this.reg.keys()]) if (op.el.contains(k)) this.reg.delete(k);
+    } else {
+      let card;
+      if (op.kind === 'insert') {
+        card = this.block(op.el, L.allowed);
+      } else {
+        const r = this.reg.get(op.el);
+        if (!r || r.box.parentNode !== L.list) return false;
+        card = r.box;
+      }
+      const nx = op.el.nextElementSibling;
+      const nr = nx && this.reg.get(nx);
+      L.list.insertBefore(card, nr && nr.box.parentNode === L.list ? nr.box : L.list.lastElementChild);
+    }
+    this.refreshTools(op.parent, L.allowed);
+    return true;
+  },
+
   // Move/indent/delete tools of a block inside a container.
   blockTools(el, allowed) {
-    const parent = el.parentNode;
-    const sib = (dir) => {
-      for (let s = dir < 0 ? el.previousElementSibling : el.nextElementSibling; s;
-        s = dir < 0 ? s.previousElementSibling : s.nextElementSibling)
-        if (allowed.includes(s.localName)) return s;
-      return null;
-    };
-    const prev = sib(-1);
-    const next = sib(1);
-    const host = parent.localName === 'section' || parent.localName === 'part' ? parent : null;
-    const into = prev && (prev.localName === 'section' || prev.localName === 'part') ? prev : null;
+    const st = this.toolState(el, allowed);
     let after = null;
-    const tools = [
-      this.tool('↑', 'lên trên', () => {
-        X.moveBlock(el, parent, prev);
-        this.text(true, el, parent);
-      }, !prev),
-      this.tool('↓', 'xuống dưới', () => {
-        X.moveBlock(el, parent, next.nextElementSibling);
-        this.text(true, el, parent);
-      }, !next),
-      this.tool('←', 'lùi ra (lên một cấp)', () => {
+    const t = {
+      up: this.tool('↑', 'lên trên', () => {
+        const parent = el.parentNode;
+        X.moveBlock(el, parent, this.sibling(el, allowed, -1));
+        this.text(true, el, parent, { kind: 'move', el, parent });
+      }, !st.up),
+      down: this.tool('↓', 'xuống dưới', () => {
+        const parent = el.parentNode;
+        X.moveBlock(el, parent, this.sibling(el, allowed, 1).nextElementSibling);
+        this.text(true, el, parent, { kind: 'move', el, parent });
+      }, !st.down),
+      out: this.tool('←', 'lùi ra (lên một cấp)', () => {
+        const host = el.parentNode;
         const up = host.parentNode;
         X.moveBlock(el, up, host.nextElementSibling);
         this.text(true, el, up);
-      }, !host || !(CONTAINERS[host.parentNode.localName] || []).includes(el.localName)),
-      this.tool('→', 'thụt vào (thành mục con của mục trên)', () => {
-        X.moveBlock(el, into, null);
+      }, !st.out),
+      in: this.tool('→', 'thụt vào (thành mục con của mục trên)', () => {
+        const parent = el.parentNode;
+        X.moveBlock(el, this.sibling(el, allowed, -1), null);
         this.text(true, el, parent);
-      }, !into),
+      }, !st.in),
+    };
+    const all = [t.up, t.down, t.out, t.in,
       this.tool('+', 'chèn sau', () => {
-        if (after) {
+        if (after && after.isConnected) {
           after.remove();
           after = null;
           return;
         }
-        after = this.addBar(parent, allowed, el);
+        after = this.addBar(el.parentNode, allowed, el);
         after.classList.add('inserting');
         this.entryFor(el).box.after(after);
       }),
       this.tool('✕', 'xoá', () => {
         const n = el.getElementsByTagName('*').length;
         if (n > 3 && !confirm(`Xoá ${NAMES[el.localName] || el.localName} này cùng nội dung bên trong?`)) return;
-        const focus = next || prev || parent;
+        const parent = el.parentNode;
+        const focus = this.sibling(el, allowed, 1) || this.sibling(el, allowed, -1) || parent;
         X.removeBlock(el);
-        this.text(true, focus, parent);
-      }),
-    ];
-    return tools;
+        this.text(true, focus, parent, { kind: 'remove', el, parent });
+      })];
+    all.refs = t;
+    return all;
   },
 
   block(el, allowed) {
-    const box = this.blockCard(el, allowed);
+    const tools = this.blockTools(el, allowed);
+    const box = this.blockCard(el, tools);
     const r = this.reg.get(el);
-    if (r) r.rebuild = () => this.block(el, allowed);
+    if (r) {
+      r.rebuild = () => this.block(el, allowed);
+      r.tools = tools.refs;
+    }
     return box;
   },
 
-  blockCard(el, allowed) {
+  blockCard(el, tools) {
     const name = el.localName;
-    const tools = this.blockTools(el, allowed);
     switch (name) {
       case 'p':
       case 'basis':
@@ -147,7 +207,7 @@ export const blockMethods = {
         const n = X.build(this.doc, fresh(name === 'phase' ? 'p' : name), BLOCK_NAMES);
         const parent = el.parentNode;
         X.insertBlock(parent, n, el.nextElementSibling);
-        this.text(true, n, parent);
+        this.text(true, n, parent, { kind: 'insert', el: n, parent });
       },
     });
     body.append(f.node);

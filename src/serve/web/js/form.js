@@ -16,7 +16,8 @@ export class Form {
   // host: { doc(), changed(structural, focusEl), info, upload(file) → src, imageUrl(src) }
   constructor(host) {
     this.host = host;
-    this.reg = new Map(); // XML element → { box, focus, badge, slot }
+    this.reg = new Map(); // XML element → { box, focus, badge, slot, tools, rebuild }
+    this.lists = new Map(); // XML container → { list: its cards' element, allowed }
     this.current = null; // the element whose field has the focus
   }
 
@@ -26,6 +27,7 @@ export class Form {
 
   build(root) {
     this.reg.clear();
+    this.lists.clear();
     const doc = this.doc;
     const d = doc.documentElement;
     root.textContent = '';
@@ -107,8 +109,8 @@ export class Form {
 
   // A change of the DOM. Structural ones rebuild the form: the card of
   // `scope` (the element whose children changed) or, without one, all of it.
-  text(structural = false, focusEl = null, scope = null) {
-    this.host.changed(structural, focusEl, scope);
+  text(structural = false, focusEl = null, scope = null, op = null) {
+    this.host.changed(structural, focusEl, scope, op);
   }
 
   // Rebuilds the nearest card that can rebuild itself around `el`; false
@@ -118,6 +120,7 @@ export class Form {
       const r = this.reg.get(e);
       if (!r || !r.rebuild || !document.contains(r.box)) continue;
       for (const k of [...this.reg.keys()]) if (e.contains(k)) this.reg.delete(k);
+      for (const k of [...this.lists.keys()]) if (e.contains(k)) this.lists.delete(k);
       const box = r.rebuild();
       r.box.replaceWith(box);
       return true;
