@@ -122,6 +122,12 @@ HttpServer::HttpServer(std::shared_ptr<Editor> editor, std::string token)
   // Headers and body go out in separate writes: without this, Nagle's
   // algorithm and the browser's delayed ACK hold each answer back ~40 ms.
   svr.set_tcp_nodelay(true);
+  // A page keeps its connections for its previews (the default closes one
+  // every 5 requests). An open connection holds a worker while it waits, and
+  // a browser opens up to 6 per tab: enough workers for a few tabs.
+  svr.set_keep_alive_max_count(10000);
+  svr.set_keep_alive_timeout(10);
+  svr.new_task_queue = [] { return new httplib::ThreadPool(32); };
   svr.set_read_timeout(10);
   svr.set_write_timeout(30);
 

@@ -234,10 +234,18 @@ export class Form {
     })));
     const year = this.attrInput(d, 'year', { inputmode: 'numeric', class: 'year', name: 'doc-year' });
     const bump = (k) => () => {
-      const y = parseInt(d.getAttribute('year') || this.host.info.year, 10) + k;
+      const old = parseInt(d.getAttribute('year') || this.host.info.year, 10);
+      const y = old + k;
       d.setAttribute('year', String(y));
       year.value = String(y);
-      this.text(false);
+      // A date that names the same year explicitly moves with it.
+      const date = X.kid(X.kid(d, 'header') || d, 'date');
+      if (date && date.getAttribute('year') === String(old)) {
+        date.setAttribute('year', String(y));
+        this.text(true, d);
+      } else {
+        this.text(false);
+      }
     };
     body.append(this.row('Năm của văn bản', year, this.tool('− 1', 'năm trước', bump(-1)),
       this.tool('+ 1', 'năm sau: mọi <năm>, ngày kỷ niệm và ngày tháng theo', bump(1))));
