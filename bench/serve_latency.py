@@ -104,6 +104,7 @@ def main():
     lines = [
         f"vanban serve: live preview latency, measured in Chromium headless ({time.strftime('%Y-%m-%d %H:%M')})",
         f"document: generated plan, {pages} pages; {len(typing)} single keystrokes in its third paragraph",
+        f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (other work slows the browser)",
         f"  keystroke → pages on screen  median {statistics.median(typing):6.1f} ms   p90 {pct(typing, .9):6.1f} ms   "
         f"max {max(typing):6.1f} ms",
         f"  of which the server (load, check, layout, SVG)  median {statistics.median(server):6.1f} ms",
