@@ -14,6 +14,8 @@ PKGS=(
   libssl-dev libp11-dev openssl softhsm2 opensc
   libreoffice-writer-nogui
   pandoc python3-docx
+  libcpp-httplib-dev nlohmann-json3-dev
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

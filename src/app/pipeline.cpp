@@ -69,8 +69,8 @@ static bool check_anniversaries(const model::Document &doc, const tmpl::Calendar
 }
 
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
-                           const text::Fonts *fonts) {
-  auto doc = load::load_file(path, diags);
+                           const text::Fonts *fonts, const std::string *text) {
+  auto doc = text ? load::load_string(*text, path, diags) : load::load_file(path, diags);
   if (!doc)
     return std::nullopt;
   std::string dir = cfg.templates_dir.empty() ? default_templates_dir() : cfg.templates_dir;
@@ -162,6 +162,22 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     }
   }
   return r;
+}
+
+std::optional<std::string> skeleton(const std::string &templates_dir, const std::string &kind, int year,
+                                    Diagnostics &diags) {
+  if (!tmpl::load_template(templates_dir, kind, diags))
+    return std::nullopt;
+  std::string err, path = templates_dir + "/" + kind + ".new.xml";
+  auto text = read_file(path, err, 1 << 20);
+  if (!text) {
+    diags.error(path, {}, "cannot read the skeleton: " + err, "reinstall vanban's templates/ folder");
+    return std::nullopt;
+  }
+  const std::string y = std::to_string(year);
+  for (size_t p = 0; (p = text->find("{year}", p)) != std::string::npos;)
+    text->replace(p, 6, y);
+  return text;
 }
 
 std::string output_path(const std::string &dir, const std::string &stem, const char *ext) {

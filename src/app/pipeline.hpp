@@ -39,8 +39,15 @@ std::string data_dir_of(const std::string &path);
 
 // Loads, validates and finalizes one file, then checks the decree's rules
 // (warnings; with `fonts`, also the header line widths). Errors into diags.
+// With `text`, that is the file's content (an editor's unsaved buffer):
+// images and calendar.toml are still found beside `path`.
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
-                           const text::Fonts *fonts = nullptr);
+                           const text::Fonts *fonts = nullptr, const std::string *text = nullptr);
+
+// The commented skeleton of a new document of `kind` (templates/KIND.new.xml),
+// dated `year`; nullopt with a message in diags when the kind is unknown.
+std::optional<std::string> skeleton(const std::string &templates_dir, const std::string &kind, int year,
+                                    Diagnostics &diags);
 
 struct Rendered {
   std::string docx, pdf; // bytes (empty when not asked for)

@@ -33,6 +33,7 @@ Command fonts_command();
 Command import_command();
 Command sign_command();
 Command verify_command();
+Command serve_command();
 
 // Options several subcommands share, declared the same way everywhere.
 void add_templates_option(CLI::App &sub, app::Config &cfg);

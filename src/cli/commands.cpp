@@ -6,7 +6,7 @@ namespace vb::cli {
 const std::vector<Command> &commands() {
   static const std::vector<Command> all = {
       check_command(), render_command(), build_command(), new_command(),    templates_command(),
-      fonts_command(), import_command(), sign_command(),  verify_command(),
+      fonts_command(), import_command(), sign_command(),  verify_command(), serve_command(),
   };
   return all;
 }

@@ -134,6 +134,7 @@ struct Builder {
 
   void block(const model::Block &b) {
     const auto &st = c.st;
+    const size_t from = out.size();
     std::visit(
         [&](const auto &v) {
           using T = std::decay_t<decltype(v)>;
@@ -157,6 +158,8 @@ struct Builder {
           }
         },
         static_cast<const model::Block::variant &>(b));
+    stamp(out, from,
+          std::visit([](const auto &v) { return v.loc; }, static_cast<const model::Block::variant &>(b)));
   }
 
   void blocks(const model::Blocks &bs) {
@@ -170,6 +173,36 @@ struct Builder {
 void add_blocks(const model::Blocks &blocks, const Ctx &c, std::vector<Item> &out) {
   Builder b{c, out, c.frame.text_x(), c.frame.text_w()};
   b.blocks(blocks);
+}
+
+void stamp(std::vector<TextRun> &runs, size_t from, SourceLoc loc) {
+  for (size_t i = from; i < runs.size(); ++i)
+    if (runs[i].src.line == 0)
+      runs[i].src = loc;
+}
+
+void stamp(std::vector<Line> &lines, SourceLoc loc) {
+  for (Line &l : lines)
+    stamp(l.runs, 0, loc);
+}
+
+void stamp(std::vector<Item> &items, size_t from, SourceLoc loc) {
+  if (loc.line == 0)
+    return;
+  for (size_t i = from; i < items.size(); ++i) {
+    if (auto *p = std::get_if<Para>(&items[i])) {
+      stamp(p->lines, loc);
+    } else if (auto *f = std::get_if<Fixed>(&items[i])) {
+      stamp(f->content.runs, 0, loc);
+    } else if (auto *t = std::get_if<Table>(&items[i])) {
+      if (t->header)
+        for (CellLine &cl : t->header->lines)
+          stamp(cl.line.runs, 0, loc);
+      for (TableRow &r : t->rows)
+        for (CellLine &cl : r.lines)
+          stamp(cl.line.runs, 0, loc);
+    }
+  }
 }
 
 void push_table(std::vector<Item> &out, Item table) {

@@ -110,8 +110,10 @@ void parties(const Ctx &c, std::vector<Item> &out) {
     for (size_t k = 0; k < n; ++k) {
       double x = x0 + half * double(pad + 2 * k) + geom::kPartyPad;
       double extra = std::lround(double(most - lines[k]) * lh * 20) / 20.0;
+      const size_t from = row.content.runs.size();
       h = std::max(h,
                    signature_block(ps[i + k].signature, c, x, inner, 0, row.content, geom::kPartyGap, extra));
+      stamp(row.content.runs, from, ps[i + k].loc);
     }
     row.height = h;
     if (i == 0)
@@ -142,8 +144,12 @@ void add_ending(const Ctx &c, std::vector<Item> &out) {
       yl = one_para(doc.drafter, st.drafter, c, x0, lw, yl, end.content);
     if (yl == 0)
       yl = one_para("", st.recipients_item, c, x0, lw, yl, end.content);
+    stamp(end.content.runs, 0, doc.recipients_loc);
+    const size_t from = end.content.runs.size();
     double yr = doc.signature ? signature_block(*doc.signature, c, x0 + lw, rw, 0, end.content)
                               : one_para("", st.sign_line, c, x0 + lw, rw, 0, end.content);
+    if (doc.signature)
+      stamp(end.content.runs, from, doc.signature->loc);
     end.height = std::max(yl, yr);
     push_table(out, std::move(end));
   }

@@ -55,9 +55,13 @@ Fixed make_header(const Ctx &c) {
   const double lw = std::lround(w * 20 * c.t.header_left) / 20.0, rw = w - lw;
   const double lx = x0, rx = x0 + lw;
 
+  auto &runs = f.content.runs;
   // Row 1, left: parent (regular) and agency (bold) with a short rule.
   double yl = column(h.parent, st.header_parent, c, lx, lw, 0, f.content);
+  stamp(runs, 0, h.parent_loc);
+  size_t from = runs.size();
   yl = column(h.agency, st.header_agency, c, lx, lw, yl, f.content);
+  stamp(runs, from, h.agency_loc);
   double widest = 0;
   for (const auto &a : h.agency)
     widest = std::max(widest, text_width(st.header_agency, a, c));
@@ -78,9 +82,14 @@ Fixed make_header(const Ctx &c) {
   // Row 2: number (left) and place/date (right, italic). Empty cells still
   // hold an empty paragraph.
   double y2 = std::max(yl, yr);
+  from = runs.size();
   yl = column({h.number_line.empty() ? std::string() : h.number_line}, st.header_number, c, lx, lw, y2,
               f.content);
+  stamp(runs, from, h.code_loc);
+  from = runs.size();
   yr = column({h.date_line}, st.header_date, c, rx, rw, y2, f.content);
+  stamp(runs, from, h.date_loc);
+  stamp(runs, 0, h.loc); // the national name and motto
   f.height = std::max(yl, yr);
   return f;
 }
@@ -89,9 +98,11 @@ void add_title_block(const Ctx &c, std::vector<Item> &out) {
   const auto &st = c.st;
   const double x = c.frame.text_x(), w = c.frame.text_w();
   out.push_back(make_para({span(c.doc.title, st.title)}, st.title, c, x, w));
+  stamp(out, out.size() - 1, c.doc.kind_loc);
   double widest = 0;
   for (const auto &line : c.doc.subject) {
     out.push_back(make_para(spans_of(line, st.subject), st.subject, c, x, w));
+    stamp(out, out.size() - 1, c.doc.subject_loc);
     widest = std::max(widest, text_width(st.subject, model::plain_text(line), c));
   }
   widest = std::min(widest, w);
@@ -102,9 +113,11 @@ void add_title_block(const Ctx &c, std::vector<Item> &out) {
 void add_appendix_heading(const model::Appendix &a, const Ctx &c, std::vector<Item> &out) {
   const auto &st = c.st;
   const double x = c.frame.text_x(), w = c.frame.text_w();
+  const size_t from = out.size();
   out.push_back(make_para({span(a.label, st.appendix_label)}, st.appendix_label, c, x, w));
   out.push_back(make_para(spans_of(a.title, st.appendix_title), st.appendix_title, c, x, w));
   out.push_back(make_para({span(a.attached_line, st.appendix_attached)}, st.appendix_attached, c, x, w));
+  stamp(out, from, a.loc);
   double widest = std::min(text_width(st.appendix_attached, a.attached_line, c), w);
   if (std::lround(widest * geom::kSubjectRuleShare * 20) > 0)
     out.push_back(rule_para(x, w, widest * geom::kSubjectRuleShare, st.after_subject.pt, c));

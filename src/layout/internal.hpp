@@ -98,6 +98,11 @@ struct Fixed {
 // Copies positioned content into `into`, moved down by dy.
 void place(const Page &content, double dy, Page &into);
 
+// Records where text comes from (TextRun::src) on runs that have no source
+// yet, so an inner block keeps its own element and its container gets the rest.
+void stamp(std::vector<TextRun> &runs, size_t from, SourceLoc loc);
+void stamp(std::vector<Line> &lines, SourceLoc loc);
+
 // One line inside a table cell, at `top` from the row top.
 struct CellLine {
   double top = 0;
@@ -152,6 +157,8 @@ Para make_para(const std::vector<Span> &spans, const tmpl::ParaStyle &s, const C
 ParaGeom geom_of(const tmpl::ParaStyle &s, double x, double w);
 
 void add_blocks(const model::Blocks &blocks, const Ctx &c, std::vector<Item> &out);
+// Stamps the runs of items [from, end) (see stamp above).
+void stamp(std::vector<Item> &items, size_t from, SourceLoc loc);
 // Appends a table-like item; two tables in a row get the DOCX's spacer between them.
 void push_table(std::vector<Item> &out, Item table);
 Table make_table(const model::Table &t, const Ctx &c);

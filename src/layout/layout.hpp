@@ -17,6 +17,7 @@ struct TextRun {
   double size = 14;
   std::string text; // UTF-8 NFC; drawn as one string at (x, y)
   text::Face face = text::Face::Regular;
+  SourceLoc src; // the data element the text comes from (0:0 = none): the preview's click target
   bool superscript = false;
 };
 

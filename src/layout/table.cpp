@@ -130,6 +130,8 @@ Table make_table(const model::Table &t, const Ctx &c) {
       tmpl::ParaStyle s = st.table_cell;
       s.bold = true;
       h = std::max(h, rb.cell(col, n, {spans_of(r.group_title, s)}, s));
+      for (CellLine &cl : rb.row.lines)
+        stamp(cl.line.runs, 0, r.loc);
       TableRow row = finish(rb, h);
       // A group row spans: drop the inner vertical borders.
       row.col_edges = t.numbered && n > 1 ? std::vector<double>{edges[0], edges[1], edges[n]}
@@ -140,8 +142,16 @@ Table make_table(const model::Table &t, const Ctx &c) {
     for (size_t k = 0; k < r.cells.size() && col < n; ++k, ++col) {
       tmpl::ParaStyle s = st.table_cell;
       s.align = align_of(t.columns[col].align);
+      size_t from = rb.row.lines.size();
       h = std::max(h, rb.cell(col, col + 1, cell_paras(r.cells[k], s), s));
+      if (!r.cells[k].content.empty()) // a cell's text comes from its first paragraph's element
+        for (size_t i = from; i < rb.row.lines.size(); ++i)
+          stamp(rb.row.lines[i].line.runs, 0,
+                std::visit([](const auto &v) { return v.loc; },
+                           static_cast<const model::Block::variant &>(r.cells[k].content.front())));
     }
+    for (CellLine &cl : rb.row.lines)
+      stamp(cl.line.runs, 0, r.loc);
     out.rows.push_back(finish(rb, h));
   }
   return out;

@@ -953,6 +953,7 @@ struct Loader {
         header(c);
       } else if (nm == "subject") {
         check_attrs(c, {});
+        doc.subject_loc = loc(c);
         Inlines in = inline_content(c, 1);
         Inlines line;
         for (auto &r : in) {

@@ -200,6 +200,7 @@ struct Document {
   int year = 0;       // the document's year (header date year by default)
   Header header;
   std::vector<Inlines> subject;        // trích yếu, one entry per line
+  SourceLoc subject_loc;               // … and where it is in the data
   Blocks opening;                      // Basis and Para
   Blocks body;                         // Section, Part, Para, ListItem, Phase, Table
   Blocks closing;                      // Para

@@ -1,5 +1,5 @@
 // libFuzzer target: the whole render path (load → finalize → DOCX and
-// layout → PDF) on small inputs.
+// layout → PDF, and the editor's SVG preview) on small inputs.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,6 +10,8 @@
 #include "load/load.hpp"
 #include "model/finalize.hpp"
 #include "pdf/pdf.hpp"
+#include "preview/svg.hpp"
+#include "serve/anchors.hpp"
 
 namespace {
 struct Env {
@@ -45,5 +47,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string pdf = vb::pdf::write(pages, *env.fonts, {}, d);
   if (pdf.empty() && !d.has_errors())
     __builtin_trap();
+  // The editor's preview of the same pages, its lines tied to the input's elements.
+  std::string_view text(reinterpret_cast<const char *>(data), size);
+  vb::serve::ElementIndex idx(text);
+  vb::preview::SvgOptions opt;
+  opt.anchor = [&](vb::SourceLoc s) { return std::to_string(idx.element_at(s)); };
+  for (const auto &p : pages.pages)
+    if (vb::preview::page_svg(p, opt).rfind("<svg", 0) != 0)
+      __builtin_trap();
   return 0;
 }
