@@ -1,8 +1,20 @@
-// Pagination: flows blocks into pages with widow/orphan control (2 lines),
-// keep-with-next chains, unsplittable fixed blocks, tables split between rows
-// (header repeated; a row taller than the room left splits between lines),
-// footnotes at the bottom of the page that references them, page numbers.
+// Pagination: flows blocks into pages as the word processor does it for
+// our DOCX, and loses nothing:
+//  - paragraphs split between lines with widow/orphan control (2 lines) and
+//    keep-with-next chains;
+//  - table rows move whole to the next page when they are kept (cantSplit)
+//    and fit on a page, otherwise split between lines (no widow control in
+//    table cells, as in LibreOffice); a repeated header row is drawn again
+//    on each page;
+//  - footnotes go to the bottom of the page that references them; one that
+//    does not fit there continues at the bottom of the next page (before
+//    that page's own notes), as Word and LibreOffice continue it;
+//  - page numbers on every page but a section's first.
+// Linear in the document: each line is placed once, a split row is cut at
+// positions found by one pass over its lines sorted by their bottoms.
 #include <algorithm>
+#include <limits>
+#include <numeric>
 
 #include "layout/internal.hpp"
 
@@ -30,11 +42,32 @@ void place(const Page &content, double dy, Page &into) {
 
 namespace {
 
-// Footnote area as LibreOffice lays it out for our DOCX: a gap, the
-// separator rule, a gap, then the notes (stacked from the area's top, the
-// area ending at the bottom margin).
-constexpr double kSepAbove = geom::kFnSepAbove;
-constexpr double kSepBelow = geom::kFnSepBelow;
+using geo::pt;
+
+constexpr double kEps = 0.01;
+// The footnote area's rule and the gaps around it.
+constexpr double kSep = geo::kFnSepAbove + geo::kFnSepWidth + geo::kFnSepBelow;
+
+// Lines [from, to) of footnote `note` on one page.
+struct Piece {
+  int note = 0;
+  size_t from = 0, to = 0;
+};
+
+// A row's lines in the order they leave it when it is cut at growing heights
+// (by their bottoms), and the highest top of what is left after each prefix.
+struct RowOrder {
+  std::vector<size_t> order;
+  std::vector<double> rest_top; // rest_top[k]: min top of order[k..]; the row's height at the end
+  explicit RowOrder(const TableRow &r) : order(r.lines.size()), rest_top(r.lines.size() + 1, r.height) {
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return r.lines[a].top + r.lines[a].line.height < r.lines[b].top + r.lines[b].line.height;
+    });
+    for (size_t k = order.size(); k-- > 0;)
+      rest_top[k] = std::min(rest_top[k + 1], r.lines[order[k]].top);
+  }
+};
 
 struct Pager {
   Pager(const Ctx &ctx, const std::vector<Footnote> &n) : c(ctx), notes(n), frame(ctx.frame) {}
@@ -44,18 +77,95 @@ struct Pager {
   std::vector<int> numbers; // page number within its section (1-based)
   Frame frame;
   double y = 0;
-  double fn_height = 0; // footnote area height on the current page (0 = none)
-  std::vector<int> fns; // footnotes on the current page
-  bool fresh = true;    // nothing placed yet on this page
+  bool fresh = true; // nothing placed yet on this page
   int section_page = 0;
+  // Footnotes: the lines of each note per text width (laid out when first
+  // needed), the pieces on this page, those that continue on the next one.
+  std::vector<std::pair<long, std::vector<std::vector<Line>>>> note_lines;
+  std::vector<bool> started;
+  std::vector<Piece> fns, carry;
+  double fn_height = 0;                                // the area on this page (0: none)
+  double blocked = std::numeric_limits<double>::max(); // a split note filled the page below here
 
-  double limit() const { return frame.height - frame.bottom - fn_height; }
+  double bottom_edge() const { return pt(frame.height - frame.bottom); }
+  double limit() const { return std::min(bottom_edge() - fn_height, blocked); }
+  double page_room() const { return frame.body_h(); }
+
+  const std::vector<Line> &lines_of(int n) {
+    long w = frame.text_twips();
+    auto it = std::find_if(note_lines.begin(), note_lines.end(), [&](const auto &p) { return p.first == w; });
+    if (it == note_lines.end()) {
+      note_lines.emplace_back(w, std::vector<std::vector<Line>>(notes.size()));
+      it = note_lines.end() - 1;
+    }
+    auto &ls = it->second[size_t(n - 1)];
+    if (ls.empty())
+      ls = break_lines(notes[size_t(n - 1)].spans, geom_of(c.st.footnote, frame.text_x(), frame.text_w()),
+                       c.fonts);
+    return ls;
+  }
+  double piece_h(const Piece &p) {
+    const auto &ls = lines_of(p.note);
+    double h = 0;
+    for (size_t k = p.from; k < p.to; ++k)
+      h += ls[k].height;
+    if (p.from == 0)
+      h += c.st.footnote.before.pt;
+    if (p.to == ls.size())
+      h += c.st.footnote.after.pt;
+    return h;
+  }
+  void add_piece(const Piece &p) {
+    if (fns.empty())
+      fn_height += kSep;
+    fns.push_back(p);
+    fn_height += piece_h(p);
+  }
+  bool is_new(int n) const { return n >= 1 && size_t(n) <= notes.size() && !started[size_t(n - 1)]; }
+
+  // Lays notes (or what is left of them) into the room below `floor` on
+  // this page; what does not fit continues on the next page. Once a note
+  // continues, the notes after it wait for the next page too.
+  void lay_notes(std::vector<Piece> todo, double floor) {
+    for (Piece p : todo) {
+      if (!carry.empty()) {
+        carry.push_back(p);
+        continue;
+      }
+      const auto &ls = lines_of(p.note);
+      double room = bottom_edge() - fn_height - floor - (fns.empty() ? kSep : 0);
+      double h = p.from == 0 ? c.st.footnote.before.pt : 0;
+      size_t k = p.from;
+      while (k < p.to &&
+             h + ls[k].height + (k + 1 == ls.size() ? c.st.footnote.after.pt : 0) <= room + kEps) {
+        h += ls[k].height;
+        ++k;
+      }
+      if (k == p.to) {
+        add_piece(p);
+        continue;
+      }
+      if (k > p.from)
+        add_piece({p.note, p.from, k});
+      carry.push_back({p.note, k, p.to});
+      blocked = floor; // the note fills the page: nothing more goes on it
+    }
+  }
+
+  // The notes `l` starts, whole.
+  void new_notes(const Line &l, std::vector<Piece> &out) {
+    for (int n : l.footnotes)
+      if (is_new(n)) {
+        started[size_t(n - 1)] = true;
+        out.push_back({n, 0, lines_of(n).size()});
+      }
+  }
 
   void start_page(bool restart) {
     finish_page();
     Page p;
-    p.width = frame.width;
-    p.height = frame.height;
+    p.width = pt(frame.width);
+    p.height = pt(frame.height);
     // Pages are alike: reserving what the last one held spares the
     // doubling's copies, and the heap holes they would leave.
     if (!pages.empty())
@@ -63,72 +173,96 @@ struct Pager {
     pages.push_back(std::move(p));
     section_page = restart ? 1 : section_page + 1;
     numbers.push_back(section_page);
-    y = frame.top;
-    fn_height = 0;
-    fns.clear();
+    y = pt(frame.top);
     fresh = true;
+    fns.clear();
+    fn_height = 0;
+    blocked = std::numeric_limits<double>::max();
+    // Notes continued from the previous page come first; they may take the
+    // whole page (a note longer than a page goes on over several).
+    std::vector<Piece> cont = std::move(carry);
+    carry.clear();
+    if (!cont.empty())
+      lay_notes(std::move(cont), y);
+    if (!carry.empty() && fns.empty()) { // not one line fits: force one, or nothing would end
+      Piece &p = carry.front();
+      add_piece({p.note, p.from, p.from + 1});
+      ++p.from;
+      if (p.from == p.to)
+        carry.erase(carry.begin());
+      blocked = y;
+    }
   }
 
   void finish_page() {
     if (pages.empty() || fns.empty())
       return;
     Page &pg = pages.back();
-    double top = frame.height - frame.bottom - fn_height;
-    double sy = top + kSepAbove;
-    sy += geom::kFnSepWidth / 2;
+    double sy = bottom_edge() - fn_height + geo::kFnSepAbove + geo::kFnSepWidth / 2;
     pg.rules.push_back(
-        Rule{frame.text_x(), sy, frame.text_x() + frame.text_w() * geom::kFnSepShare, sy, geom::kFnSepWidth});
-    double fy = sy + geom::kFnSepWidth / 2 + kSepBelow;
-    for (int n : fns) {
-      const Footnote &f = notes[size_t(n - 1)];
-      fy = paint_lines(f.lines, fy + c.st.footnote.before.pt, pg) + c.st.footnote.after.pt;
+        Rule{frame.text_x(), sy, frame.text_x() + frame.text_w() * geo::kFnSepShare, sy, geo::kFnSepWidth});
+    double fy = sy + geo::kFnSepWidth / 2 + geo::kFnSepBelow;
+    for (const Piece &p : fns) {
+      const auto &ls = lines_of(p.note);
+      if (p.from == 0)
+        fy += c.st.footnote.before.pt;
+      for (size_t k = p.from; k < p.to; ++k) {
+        for (TextRun r : ls[k].runs) {
+          r.y += fy + ls[k].ascent;
+          pg.runs.push_back(std::move(r));
+        }
+        fy += ls[k].height;
+      }
+      if (p.to == ls.size())
+        fy += c.st.footnote.after.pt;
     }
   }
 
-  // Extra height the footnotes of `l` need on this page (with `pending` already counted).
-  double fn_need(const Line &l, std::vector<int> &pending) const {
-    double h = 0;
-    for (int n : l.footnotes) {
-      if (n < 1 || size_t(n) > notes.size())
-        continue;
-      if (std::find(fns.begin(), fns.end(), n) != fns.end() ||
-          std::find(pending.begin(), pending.end(), n) != pending.end())
-        continue;
-      if (fns.empty() && pending.empty())
-        h += kSepAbove + geom::kFnSepWidth + kSepBelow;
-      pending.push_back(n);
-      h += notes[size_t(n - 1)].height;
-    }
-    return h;
-  }
-
-  // Copies the line's runs onto the page. Copies, not moves: a long text
-  // moved would pin its item's memory, which pagination frees as it goes,
-  // and the freed items could not be reused for the pages.
-  void place_line(const Line &l) {
-    std::vector<int> pending;
-    fn_height += fn_need(l, pending);
-    fns.insert(fns.end(), pending.begin(), pending.end());
+  // Copies the line's runs onto the page at y. Copies, not moves: a long
+  // text moved would pin its item's memory, which pagination frees as it
+  // goes, and the freed items could not be reused for the pages.
+  void paint(const Line &l, double top) {
     std::vector<TextRun> &to = pages.back().runs;
     for (const TextRun &r : l.runs) {
       to.push_back(r);
-      to.back().y += y + l.ascent;
+      to.back().y += top + l.ascent;
     }
-    y += l.height;
-    fresh = false;
   }
 
-  // How many of lines [i, n) fit from y (+ first_gap before the first).
-  size_t fitting(const std::vector<Line> &lines, size_t i, double first_gap) const {
-    std::vector<int> pending;
-    double acc = first_gap, fn = 0;
+  // How many of lines [i, n) fit from y (+ first_gap before the first), their
+  // notes whole; `split` is set when one more line fits with only the start
+  // of its note (that line then ends the page).
+  size_t fitting(const std::vector<Line> &lines, size_t i, double first_gap, bool &split) {
+    split = false;
+    double acc = first_gap, fn = fn_height;
+    bool any = !fns.empty();
+    std::vector<int> local;
     size_t k = 0;
     for (size_t j = i; j < lines.size(); ++j) {
-      fn += fn_need(lines[j], pending);
-      acc += lines[j].height;
-      if (y + acc > limit() - fn + 0.01)
-        break;
-      ++k;
+      double need = 0, first = 0;
+      for (int n : lines[j].footnotes)
+        if (is_new(n) && std::find(local.begin(), local.end(), n) == local.end()) {
+          Piece p{n, 0, lines_of(n).size()};
+          if (first == 0)
+            first = lines_of(n).front().height + c.st.footnote.before.pt + need + (any ? 0 : kSep);
+          need += piece_h(p);
+        }
+      double sep = need > 0 && !any ? kSep : 0;
+      double bottom = std::min(bottom_edge() - fn, blocked);
+      if (y + acc + lines[j].height + need + sep <= bottom + kEps) {
+        acc += lines[j].height;
+        fn += need + sep;
+        any = any || need > 0;
+        for (int n : lines[j].footnotes)
+          local.push_back(n);
+        ++k;
+        continue;
+      }
+      if (need > 0 && y + acc + lines[j].height + first <= bottom + kEps) {
+        split = true;
+        ++k;
+      }
+      break;
     }
     return k;
   }
@@ -138,9 +272,11 @@ struct Pager {
     size_t i = 0;
     while (i < n) {
       double gap = i == 0 ? p.before : 0;
-      size_t k = fitting(p.lines, i, gap);
+      bool split = false;
+      size_t k = fitting(p.lines, i, gap, split);
       size_t rem = n - i;
       if (k < rem) {
+        size_t k0 = k;
         if (p.keep_lines)
           k = 0;
         else if (p.widow) {
@@ -150,12 +286,21 @@ struct Pager {
             k = 0;
         }
         if (k == 0 && fresh)
-          k = std::max<size_t>(1, fitting(p.lines, i, gap));
+          k = std::max<size_t>(1, k0);
+        if (k < k0)
+          split = false;
       }
       if (k > 0) {
         y += gap;
-        for (size_t j = i; j < i + k; ++j)
-          place_line(p.lines[j]);
+        for (size_t j = i; j < i + k; ++j) {
+          paint(p.lines[j], y);
+          y += p.lines[j].height;
+          std::vector<Piece> todo;
+          new_notes(p.lines[j], todo);
+          if (!todo.empty())
+            lay_notes(std::move(todo), y);
+        }
+        fresh = false;
         i += k;
       }
       if (i < n)
@@ -164,116 +309,146 @@ struct Pager {
     y += p.after;
   }
 
-  void paint_fixed(const Fixed &f) {
+  void fixed(const Fixed &f) {
+    if (!fresh && y + f.height > limit() + kEps)
+      start_page(false);
     place(f.content, y, pages.back());
     y += f.height;
     fresh = false;
   }
 
-  void fixed(const Fixed &f) {
-    if (!fresh && y + f.height > limit() + 0.01)
-      start_page(false);
-    paint_fixed(f);
-  }
-
-  void row(const Table &t, const TableRow &r) {
+  // Paints lines order[k0, k1) of row `r`, shifted up by `shift`, at y, as
+  // a part `h` tall; boxes whose top lies in [shift, shift + h).
+  void paint_row(const Table &t, const TableRow &r, const RowOrder &o, size_t k0, size_t k1, double shift,
+                 double h, bool last) {
     Page &pg = pages.back();
-    // Footnotes referenced in cells go to this page too.
-    std::vector<int> pending;
-    for (const CellLine &cl : r.lines)
-      fn_height += fn_need(cl.line, pending);
-    fns.insert(fns.end(), pending.begin(), pending.end());
-    for (const CellLine &cl : r.lines)
-      for (TextRun run : cl.line.runs) {
-        run.y += y + cl.top + cl.line.ascent;
-        pg.runs.push_back(std::move(run));
+    std::vector<Piece> todo;
+    for (size_t k = k0; k < k1; ++k) {
+      const CellLine &cl = r.lines[o.order[k]];
+      paint(cl.line, y + cl.top - shift);
+      new_notes(cl.line, todo);
+    }
+    double lo = shift, hi = last ? std::numeric_limits<double>::max() : shift + h;
+    for (Rule ru : r.rules)
+      if (ru.y1 >= lo && ru.y1 < hi) {
+        ru.y1 += y - shift;
+        ru.y2 += y - shift;
+        pg.rules.push_back(ru);
+      }
+    for (Image im : r.images)
+      if (im.y >= lo && im.y < hi) {
+        im.y += y - shift;
+        pg.images.push_back(std::move(im));
+      }
+    for (SigField f : r.fields)
+      if (f.y >= lo && f.y < hi) {
+        f.y += y - shift;
+        pg.fields.push_back(std::move(f));
       }
     if (t.borders && !r.col_edges.empty()) {
       double half = t.border / 2;
-      double top = y + half, bot = y + r.height + half;
+      double top = y + half, bot = y + h + half;
       pg.rules.push_back(Rule{r.col_edges.front(), top, r.col_edges.back(), top, t.border});
       pg.rules.push_back(Rule{r.col_edges.front(), bot, r.col_edges.back(), bot, t.border});
       // A vertical line occupies [x, x + 0.5] for a column boundary x (measured).
       for (double x : r.col_edges)
         pg.rules.push_back(Rule{x + half, top - half, x + half, bot + half, t.border});
     }
-    y += r.height;
+    y += h;
     fresh = false;
+    if (!todo.empty())
+      lay_notes(std::move(todo), y);
   }
 
-  // Splits `r` so that its first part fits in `room`; false when no line fits.
-  static bool split_row(const Table &t, const TableRow &r, double room, TableRow &first, TableRow &rest) {
-    double cut = room - t.pad_bottom;
-    first = TableRow{0, {}, r.col_edges, r.header};
-    rest = TableRow{0, {}, r.col_edges, r.header};
-    double first_bottom = 0, rest_top = r.height;
-    for (const CellLine &cl : r.lines) {
-      if (cl.top + cl.line.height <= cut + 0.01) {
-        first.lines.push_back(cl);
-        first_bottom = std::max(first_bottom, cl.top + cl.line.height);
-      } else {
-        rest.lines.push_back(cl);
-        rest_top = std::min(rest_top, cl.top);
+  // Height the notes started by order[k0, k1) need, whole.
+  double row_notes(const TableRow &r, const RowOrder &o, size_t k0, size_t k1) {
+    double need = 0;
+    std::vector<int> seen;
+    for (size_t k = k0; k < k1; ++k)
+      for (int n : r.lines[o.order[k]].line.footnotes)
+        if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
+          seen.push_back(n);
+          need += piece_h({n, 0, lines_of(n).size()});
+        }
+    return need > 0 && fns.empty() ? need + kSep : need;
+  }
+
+  // Places row `r`, cut where the page ends when it may split (or does not
+  // fit on any page). `header` is drawn before it on each page when set.
+  void row(const Table &t, const TableRow &r, const TableRow *header) {
+    RowOrder o(r);
+    size_t k0 = 0;
+    double shift = 0;
+    const double lead = t.pad_top + (t.borders ? t.border : 0);
+    while (true) {
+      bool need_header = header && header_on != pages.size();
+      double hh = need_header ? header->height : 0;
+      double rest = r.height - shift;
+      if (y + hh + rest + row_notes(r, o, k0, o.order.size()) <= limit() + kEps) {
+        draw_header(t, header, need_header);
+        paint_row(t, r, o, k0, o.order.size(), shift, rest, true);
+        return;
       }
+      if (r.keep && !fresh && rest + hh <= page_room() + kEps && shift == 0) {
+        start_page(false);
+        continue;
+      }
+      // Cut: the lines that end above the room left (padding below them).
+      double cut = limit() - y - hh - t.pad_bottom + shift;
+      size_t k1 = k0;
+      while (k1 < o.order.size()) {
+        const CellLine &cl = r.lines[o.order[k1]];
+        if (cl.top + cl.line.height > cut + kEps)
+          break;
+        ++k1;
+      }
+      if (k1 == k0 && !fresh) { // not one line fits here
+        start_page(false);
+        continue;
+      }
+      if (k1 == k0)
+        k1 = k0 + 1; // an empty page and still no room: one line, or nothing would end
+      if (k1 == o.order.size()) {
+        draw_header(t, header, need_header);
+        paint_row(t, r, o, k0, k1, shift, rest, true);
+        return;
+      }
+      double bottom = 0;
+      for (size_t k = k0; k < k1; ++k) {
+        const CellLine &cl = r.lines[o.order[k]];
+        bottom = std::max(bottom, cl.top + cl.line.height - shift);
+      }
+      draw_header(t, header, need_header);
+      paint_row(t, r, o, k0, k1, shift, bottom + t.pad_bottom, false);
+      double next = o.rest_top[k1] - lead;
+      k0 = k1;
+      shift = std::max(shift, next);
+      start_page(false);
     }
-    if (first.lines.empty() || rest.lines.empty())
-      return false;
-    double lead = t.pad_top + (t.borders ? t.border : 0);
-    double shift = rest_top - lead;
-    for (CellLine &cl : rest.lines)
-      cl.top -= shift;
-    first.height = first_bottom + t.pad_bottom;
-    rest.height = r.height - shift;
-    return true;
+  }
+
+  // The repeated header row, once per page (`header_on`: 1 + the page it is on).
+  size_t header_on = 0;
+  void draw_header(const Table &t, const TableRow *header, bool need) {
+    if (need && header) {
+      RowOrder o(*header);
+      paint_row(t, *header, o, 0, o.order.size(), 0, header->height, true);
+      header_on = pages.size();
+    }
   }
 
   void table(const Table &t) {
-    auto header_h = t.header ? t.header->height : 0.0;
-    bool need_header = true;
-    for (size_t i = 0; i < t.rows.size(); ++i) {
-      TableRow cur = t.rows[i];
-      while (true) {
-        double hh = need_header ? header_h : 0;
-        if (y + hh + cur.height <= limit() + 0.01) {
-          if (need_header && t.header)
-            row(t, *t.header);
-          need_header = false;
-          row(t, cur);
-          break;
-        }
-        // Rows do not split (the DOCX marks them cantSplit) unless one is
-        // taller than a whole page.
-        TableRow a, b;
-        double page_room = frame.height - frame.top - frame.bottom - hh;
-        bool too_tall = cur.height > page_room;
-        if (!fresh && !too_tall) {
-          // move the row to the next page
-        } else if (split_row(t, cur, limit() - y - hh, a, b)) {
-          if (need_header && t.header)
-            row(t, *t.header);
-          row(t, a);
-          cur = std::move(b);
-        } else if (fresh) {
-          // Nothing fits even on an empty page: place it anyway.
-          if (need_header && t.header)
-            row(t, *t.header);
-          row(t, cur);
-          break;
-        }
-        start_page(false);
-        need_header = true;
-      }
-    }
-    if (t.rows.empty() && t.header)
-      fixed_row(t);
+    const TableRow *repeat = t.header && t.repeat_header ? &*t.header : nullptr;
+    if (t.header && !t.repeat_header)
+      row(t, *t.header, nullptr); // a header too tall to repeat is an ordinary row
+    header_on = 0;                // the header goes before the first row, and again on each new page
+    for (const TableRow &r : t.rows)
+      row(t, r, repeat);
+    if (t.rows.empty() && repeat)
+      row(t, *repeat, nullptr);
+    header_on = 0;
     if (t.borders)
       y += t.border; // the last row's bottom border
-  }
-
-  void fixed_row(const Table &t) {
-    if (!fresh && y + t.header->height > limit())
-      start_page(false);
-    row(t, *t.header);
   }
 
   // Height a chain of keep-with-next items starting at i needs on one page.
@@ -299,7 +474,19 @@ struct Pager {
         if (!f->keep_next)
           return h;
       } else if (auto *t = std::get_if<Table>(&it)) {
-        h += (t->header ? t->header->height : 0) + (t->rows.empty() ? 0 : t->rows[0].height);
+        if (t->header && t->repeat_header)
+          h += t->header->height;
+        const TableRow *r = t->header && (!t->repeat_header || t->rows.empty()) ? &*t->header
+                            : !t->rows.empty()                                  ? &t->rows[0]
+                                                                                : nullptr;
+        if (r && r->keep) {
+          h += r->height;
+        } else if (r && !r->lines.empty()) { // the first line of each cell starts the row
+          double first = 0;
+          for (const CellLine &cl : r->lines)
+            first = std::max(first, cl.top + cl.line.height);
+          h += std::min(first + t->pad_bottom, r->height);
+        }
         return h;
       } else {
         return h;
@@ -323,8 +510,7 @@ struct Pager {
     for (size_t i = 0; i < items.size(); ++i) {
       Item &it = items[i];
       if (auto *np = std::get_if<NewPage>(&it)) {
-        frame.width = np->width;
-        frame.height = np->height;
+        frame = np->frame;
         start_page(np->restart_numbering);
         prev_keeps = false;
         continue;
@@ -333,8 +519,7 @@ struct Pager {
       // would on an empty page.
       if (!fresh && keeps(it) && !prev_keeps) {
         double h = chain(items, i);
-        double page_room = frame.height - frame.top - frame.bottom;
-        if (y + h > limit() + 0.01 && h <= page_room)
+        if (y + h > limit() + kEps && h <= page_room())
           start_page(false);
       }
       prev_keeps = keeps(it);
@@ -346,6 +531,8 @@ struct Pager {
         table(*t);
       it = NewPage{};
     }
+    while (!carry.empty()) // notes still to finish: pages of notes
+      start_page(false);
     finish_page();
   }
 
@@ -360,8 +547,8 @@ struct Pager {
       r.face = f;
       r.size = ps.size;
       r.text = s;
-      r.x = (pages[i].width - c.fonts.width(f, s, ps.size)) / 2 + (c.frame.left - c.frame.right) / 2;
-      r.y = c.t.header_distance.pt; // the DOCX puts the header paragraph so that its baseline is here
+      r.x = (pages[i].width - c.fonts.width(f, s, ps.size)) / 2 + (c.frame.text_x() - pt(c.frame.right)) / 2;
+      r.y = geo::page_number_baseline(c.t); // the DOCX puts the header paragraph so that its baseline is here
       pages[i].runs.push_back(std::move(r));
     }
   }
@@ -371,6 +558,7 @@ struct Pager {
 
 std::vector<Page> paginate(std::vector<Item> items, const std::vector<Footnote> &notes, const Ctx &c) {
   Pager p(c, notes);
+  p.started.assign(notes.size(), false);
   p.start_page(true);
   p.run(items);
   p.page_numbers();

@@ -115,7 +115,7 @@ TEST_CASE("mixed faces and a superscript footnote mark on one line") {
   const auto &l = lines[0];
   REQUIRE(l.runs.size() == 4);
   CHECK(l.runs[2].superscript);
-  CHECK(l.runs[2].size == doctest::Approx(14 * geom::kSuperScale));
+  CHECK(l.runs[2].size == doctest::Approx(14 * geo::kSuperScale));
   CHECK(l.runs[2].y < 0); // raised
   CHECK(l.footnotes == std::vector<int>{1});
   // Line height is that of the 14 pt text, not raised by the mark.
