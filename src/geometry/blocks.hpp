@@ -49,7 +49,10 @@ struct TableGeom {
   bool borders = true;
   double border = 0.5;
   double pad_top = 0, pad_bottom = 0;
-  bool valign_center_header = true;
+  // Every paragraph keeps with the next (w:keepNext), as the ending's and
+  // the signature grid's do: Word and LibreOffice then keep the rows
+  // together, and the table with what precedes it.
+  bool keep_together = false;
 };
 
 bool fits_page(double height, const Frame &f);

@@ -6,6 +6,7 @@
 
 #include "geometry/blocks.hpp"
 #include "geometry/images.hpp"
+#include "geometry/measure.hpp"
 
 namespace vb::geo {
 
@@ -83,6 +84,7 @@ Ending ending(const model::Document &doc, const tmpl::Template &t, const tmpl::S
     return e;
   TableGeom &tb = e.table;
   tb.borders = false;
+  tb.keep_together = true;
   tb.header.reset();
   tb.cols = two_columns(f.text_twips(), st.ending_left);
   const double x0 = f.text_x(), lw = pt(tb.cols[0]), rw = pt(tb.cols[1]);
@@ -120,11 +122,12 @@ PartyGrid parties(const model::Document &doc, const tmpl::Template &t, const tmp
   const size_t cols = size_t(party_columns(t));
   TableGeom &tb = g.table;
   tb.borders = false;
+  tb.keep_together = true;
   tb.cols = party_grid(f.text_twips(), int(cols));
   const double half = pt(tb.cols[0]), x0 = f.text_x(), pad = pt(kPartyPad);
   const double inner = 2 * half - 2 * pad;
   const double lh =
-      fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
+      line_height(fonts, text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
       st.sign_line.line;
   for (const auto &p : ps)
     g.blocks.push_back(sign_block(p.signature, st, inner, fonts));

@@ -24,6 +24,14 @@ Units width_units(const text::Fonts &fonts, text::Face f, std::string_view s, do
   return u;
 }
 
+double line_height(const text::Fonts &fonts, text::Face f, double size) {
+  double exact = fonts.line_height(f, size) * 20;
+  double twips = std::ceil(exact - 1e-6);
+  if (std::abs(size - 10) < 1e-9)
+    twips = std::max(twips, 231.0);
+  return twips / 20;
+}
+
 Units italic_correction(const text::Fonts &fonts, text::Face f, double size) {
   if (!is_italic(f))
     return 0;

@@ -13,7 +13,10 @@
 // Linear in the document: each line is placed once, a split row is cut at
 // positions found by one pass over its lines sorted by their bottoms.
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
+#include <map>
 #include <numeric>
 
 #include "layout/internal.hpp"
@@ -48,10 +51,12 @@ constexpr double kEps = 0.01;
 // The footnote area's rule and the gaps around it.
 constexpr double kSep = geo::kFnSepAbove + geo::kFnSepWidth + geo::kFnSepBelow;
 
-// Lines [from, to) of footnote `note` on one page.
+// Lines [from, to) of footnote `note`, laid out `width` twips wide (a note
+// that continues into a section of another width keeps its lines).
 struct Piece {
   int note = 0;
   size_t from = 0, to = 0;
+  long width = 0;
 };
 
 // A row's lines in the order they leave it when it is cut at growing heights
@@ -81,7 +86,7 @@ struct Pager {
   int section_page = 0;
   // Footnotes: the lines of each note per text width (laid out when first
   // needed), the pieces on this page, those that continue on the next one.
-  std::vector<std::pair<long, std::vector<std::vector<Line>>>> note_lines;
+  std::map<long, std::vector<std::vector<Line>>> note_lines; // stable: callers hold references
   std::vector<bool> started;
   std::vector<Piece> fns, carry;
   double fn_height = 0;                                // the area on this page (0: none)
@@ -91,21 +96,19 @@ struct Pager {
   double limit() const { return std::min(bottom_edge() - fn_height, blocked); }
   double page_room() const { return frame.body_h(); }
 
-  const std::vector<Line> &lines_of(int n) {
-    long w = frame.text_twips();
-    auto it = std::find_if(note_lines.begin(), note_lines.end(), [&](const auto &p) { return p.first == w; });
-    if (it == note_lines.end()) {
-      note_lines.emplace_back(w, std::vector<std::vector<Line>>(notes.size()));
-      it = note_lines.end() - 1;
-    }
-    auto &ls = it->second[size_t(n - 1)];
+  const std::vector<Line> &lines_of(int n) { return lines_of(n, frame.text_twips()); }
+  const std::vector<Line> &lines_of(int n, long width) {
+    auto &all = note_lines[width];
+    if (all.empty())
+      all.resize(notes.size());
+    auto &ls = all[size_t(n - 1)];
     if (ls.empty())
-      ls = break_lines(notes[size_t(n - 1)].spans, geom_of(c.st.footnote, frame.text_x(), frame.text_w()),
+      ls = break_lines(notes[size_t(n - 1)].spans, geom_of(c.st.footnote, frame.text_x(), geo::pt(width)),
                        c.fonts);
     return ls;
   }
   double piece_h(const Piece &p) {
-    const auto &ls = lines_of(p.note);
+    const auto &ls = lines_of(p.note, p.width);
     double h = 0;
     for (size_t k = p.from; k < p.to; ++k)
       h += ls[k].height;
@@ -132,7 +135,7 @@ struct Pager {
         carry.push_back(p);
         continue;
       }
-      const auto &ls = lines_of(p.note);
+      const auto &ls = lines_of(p.note, p.width);
       double room = bottom_edge() - fn_height - floor - (fns.empty() ? kSep : 0);
       double h = p.from == 0 ? c.st.footnote.before.pt : 0;
       size_t k = p.from;
@@ -146,8 +149,8 @@ struct Pager {
         continue;
       }
       if (k > p.from)
-        add_piece({p.note, p.from, k});
-      carry.push_back({p.note, k, p.to});
+        add_piece({p.note, p.from, k, p.width});
+      carry.push_back({p.note, k, p.to, p.width});
       blocked = floor; // the note fills the page: nothing more goes on it
     }
   }
@@ -157,7 +160,7 @@ struct Pager {
     for (int n : l.footnotes)
       if (is_new(n)) {
         started[size_t(n - 1)] = true;
-        out.push_back({n, 0, lines_of(n).size()});
+        out.push_back({n, 0, lines_of(n).size(), frame.text_twips()});
       }
   }
 
@@ -186,7 +189,7 @@ struct Pager {
       lay_notes(std::move(cont), y);
     if (!carry.empty() && fns.empty()) { // not one line fits: force one, or nothing would end
       Piece &p = carry.front();
-      add_piece({p.note, p.from, p.from + 1});
+      add_piece({p.note, p.from, p.from + 1, p.width});
       ++p.from;
       if (p.from == p.to)
         carry.erase(carry.begin());
@@ -203,7 +206,7 @@ struct Pager {
         Rule{frame.text_x(), sy, frame.text_x() + frame.text_w() * geo::kFnSepShare, sy, geo::kFnSepWidth});
     double fy = sy + geo::kFnSepWidth / 2 + geo::kFnSepBelow;
     for (const Piece &p : fns) {
-      const auto &ls = lines_of(p.note);
+      const auto &ls = lines_of(p.note, p.width);
       if (p.from == 0)
         fy += c.st.footnote.before.pt;
       for (size_t k = p.from; k < p.to; ++k) {
@@ -242,7 +245,7 @@ struct Pager {
       double need = 0, first = 0;
       for (int n : lines[j].footnotes)
         if (is_new(n) && std::find(local.begin(), local.end(), n) == local.end()) {
-          Piece p{n, 0, lines_of(n).size()};
+          Piece p{n, 0, lines_of(n).size(), frame.text_twips()};
           if (first == 0)
             first = lines_of(n).front().height + c.st.footnote.before.pt + need + (any ? 0 : kSep);
           need += piece_h(p);
@@ -368,7 +371,7 @@ struct Pager {
       for (int n : r.lines[o.order[k]].line.footnotes)
         if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
           seen.push_back(n);
-          need += piece_h({n, 0, lines_of(n).size()});
+          need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
         }
     return need > 0 && fns.empty() ? need + kSep : need;
   }
@@ -393,13 +396,25 @@ struct Pager {
         start_page(false);
         continue;
       }
-      // Cut: the lines that end above the room left (padding below them).
+      // Cut: the lines that end above the room left (padding below them),
+      // with the notes they start.
       double cut = limit() - y - hh - t.pad_bottom + shift;
       size_t k1 = k0;
+      double notes_h = fns.empty() ? 0 : 0;
+      std::vector<int> seen;
       while (k1 < o.order.size()) {
         const CellLine &cl = r.lines[o.order[k1]];
-        if (cl.top + cl.line.height > cut + kEps)
+        double need = 0;
+        for (int n : cl.line.footnotes)
+          if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end())
+            need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
+        if (need > 0 && fns.empty() && notes_h == 0)
+          need += kSep;
+        if (cl.top + cl.line.height + notes_h + need > cut + kEps)
           break;
+        notes_h += need;
+        for (int n : cl.line.footnotes)
+          seen.push_back(n);
         ++k1;
       }
       if (k1 == k0 && !fresh) { // not one line fits here
@@ -437,8 +452,21 @@ struct Pager {
     }
   }
 
+  static double total_height(const Table &t) {
+    double h = t.header ? t.header->height : 0;
+    for (const TableRow &r : t.rows)
+      h += r.height;
+    return h;
+  }
+
   void table(const Table &t) {
     const TableRow *repeat = t.header && t.repeat_header ? &*t.header : nullptr;
+    // Rows kept together move as one when they fit on a page.
+    if (t.keep_together && !fresh) {
+      double h = total_height(t);
+      if (y + h > limit() + kEps && h <= page_room() + kEps)
+        start_page(false);
+    }
     if (t.header && !t.repeat_header)
       row(t, *t.header, nullptr); // a header too tall to repeat is an ordinary row
     header_on = 0;                // the header goes before the first row, and again on each new page
@@ -451,9 +479,11 @@ struct Pager {
       y += t.border; // the last row's bottom border
   }
 
-  // Height a chain of keep-with-next items starting at i needs on one page.
-  double chain(const std::vector<Item> &items, size_t i) const {
+  // Height a chain of keep-with-next items starting at i needs on one page;
+  // `table` is set when the chain ends in a table.
+  double chain(const std::vector<Item> &items, size_t i, bool &table) const {
     double h = 0;
+    table = false;
     for (size_t j = i; j < items.size(); ++j) {
       const Item &it = items[j];
       if (auto *p = std::get_if<Para>(&it)) {
@@ -474,8 +504,11 @@ struct Pager {
         if (!f->keep_next)
           return h;
       } else if (auto *t = std::get_if<Table>(&it)) {
+        table = true;
         if (t->header && t->repeat_header)
           h += t->header->height;
+        if (t->keep_together && total_height(*t) <= page_room() + kEps)
+          return h + total_height(*t);
         const TableRow *r = t->header && (!t->repeat_header || t->rows.empty()) ? &*t->header
                             : !t->rows.empty()                                  ? &t->rows[0]
                                                                                 : nullptr;
@@ -518,8 +551,12 @@ struct Pager {
       // Keep-with-next: move the whole chain when it does not fit here but
       // would on an empty page.
       if (!fresh && keeps(it) && !prev_keeps) {
-        double h = chain(items, i);
-        if (y + h > limit() + kEps && h <= page_room())
+        bool table = false;
+        double h = chain(items, i, table);
+        // A chain taller than a page stays, unless it ends in a table: the
+        // word processor moves a heading whose table does not start on its
+        // page, even when the table's first row then moves on again.
+        if (y + h > limit() + kEps && (h <= page_room() || table))
           start_page(false);
       }
       prev_keeps = keeps(it);
