@@ -216,6 +216,10 @@ std::vector<Atom> char_split(const std::vector<const Atom *> &word, Units first,
         char32_t cp = text::next_cp(f.text, i);
         Units u = advance_units(fonts, f.face, cp, f.size);
         if (!cur.frags.empty() && cur.wu + u + f.corr > lim) {
+          // Cut right before a non-breaking hyphen, LibreOffice ends the
+          // line with a hyphen too (and starts the next with the glued one).
+          if (cp == U'-')
+            cur.add(f, "-", fonts.advance(f.face, cp, f.size), 0);
           out.push_back(std::move(cur));
           cur = Atom{};
           lim = avail;
@@ -375,9 +379,12 @@ std::vector<Line> break_lines(const std::vector<Span> &spans, const ParaGeom &g,
       ++i;
       continue;
     }
-    if (empty) { // longer than a whole line: cut the word itself
-      cut_word(i, i + 1);
-      ++i;
+    if (empty) { // longer than a whole line: cut the word itself (slashes never break it)
+      size_t to = i + 1;
+      while (to < atoms.size() && atoms[to].brk == Atom::Brk::Slash)
+        ++to;
+      cut_word(i, to);
+      i = to;
       continue;
     }
     // LibreOffice never breaks right after a slash: when the character

@@ -364,16 +364,22 @@ struct Pager {
   }
 
   // Height the notes started by order[k0, k1) need, whole.
-  double row_notes(const TableRow &r, const RowOrder &o, size_t k0, size_t k1) {
-    double need = 0;
+  // (`first`: the room the first of them needs to start on this page.)
+  double row_notes(const TableRow &r, const RowOrder &o, size_t k0, size_t k1, double *first = nullptr) {
+    double need = 0, start = 0;
     std::vector<int> seen;
     for (size_t k = k0; k < k1; ++k)
       for (int n : r.lines[o.order[k]].line.footnotes)
         if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
           seen.push_back(n);
+          if (seen.size() == 1)
+            start = lines_of(n).front().height + c.st.footnote.before.pt;
           need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
         }
-    return need > 0 && fns.empty() ? need + kSep : need;
+    double sep = need > 0 && fns.empty() ? kSep : 0;
+    if (first)
+      *first = start + sep;
+    return need + sep;
   }
 
   // Places row `r`, cut where the page ends when it may split (or does not
@@ -387,7 +393,12 @@ struct Pager {
       bool need_header = header && header_on != pages.size();
       double hh = need_header ? header->height : 0;
       double rest = r.height - shift;
-      if (y + hh + rest + row_notes(r, o, k0, o.order.size()) <= limit() + kEps) {
+      double first_note = 0;
+      double notes = row_notes(r, o, k0, o.order.size(), &first_note);
+      // Whole, with its notes; or whole with the start of its notes (they
+      // go on over the next page) when it may not split.
+      if (y + hh + rest + notes <= limit() + kEps ||
+          (r.keep && notes > 0 && y + hh + rest + first_note <= limit() + kEps)) {
         draw_header(t, header, need_header);
         paint_row(t, r, o, k0, o.order.size(), shift, rest, true);
         return;
@@ -404,14 +415,21 @@ struct Pager {
       std::vector<int> seen;
       while (k1 < o.order.size()) {
         const CellLine &cl = r.lines[o.order[k1]];
-        double need = 0;
+        double need = 0, first = 0;
         for (int n : cl.line.footnotes)
-          if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end())
+          if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
+            if (first == 0)
+              first = need + lines_of(n).front().height + c.st.footnote.before.pt;
             need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
-        if (need > 0 && fns.empty() && notes_h == 0)
-          need += kSep;
-        if (cl.top + cl.line.height + notes_h + need > cut + kEps)
+          }
+        double sep = need > 0 && fns.empty() && notes_h == 0 ? kSep : 0;
+        if (cl.top + cl.line.height + notes_h + need + sep > cut + kEps) {
+          // Its note may start here and go on over the next page.
+          if (need > 0 && cl.top + cl.line.height + notes_h + first + sep <= cut + kEps)
+            ++k1;
           break;
+        }
+        need += sep;
         notes_h += need;
         for (int n : cl.line.footnotes)
           seen.push_back(n);
