@@ -219,6 +219,7 @@ public:
     std::vector<long> cols; // twips
     bool borders = false;
     std::optional<long> cell_pad; // left/right padding; default from the table style
+    long cell_pad_v = 0;          // top/bottom padding with cell_pad
   };
   void table_start(const TableSpec &s) {
     // Two adjacent tables would merge into one: keep them apart.
@@ -245,9 +246,9 @@ public:
     x.leaf("w:tblLayout", {{"w:type", "fixed"}});
     if (s.cell_pad) {
       x.open("w:tblCellMar");
-      x.leaf("w:top", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:top", {{"w:w", num(s.cell_pad_v)}, {"w:type", "dxa"}});
       x.leaf("w:left", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
-      x.leaf("w:bottom", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:bottom", {{"w:w", num(s.cell_pad_v)}, {"w:type", "dxa"}});
       x.leaf("w:right", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
       x.close();
     }
@@ -413,7 +414,12 @@ public:
     // whether the header row repeats.
     geo::TableGeom g = geo::table(t, st, fonts, frame);
     const std::vector<long> &cols = g.cols;
-    table_start({.cols = cols, .borders = t.borders});
+    // Padding on the table itself: LibreOffice ignores the default table
+    // style's top and bottom cell margins.
+    table_start({.cols = cols,
+                 .borders = t.borders,
+                 .cell_pad = st.cell_pad_left.twips(),
+                 .cell_pad_v = st.cell_pad_top.twips()});
     size_t first = t.numbered ? 1 : 0;
     if (t.header_row) {
       row_start(g.header->keep, g.repeat_header);
