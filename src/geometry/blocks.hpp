@@ -23,8 +23,9 @@ namespace vb::geo {
 struct CellLine {
   double top = 0;
   Line line;
-  int para = 0;      // paragraph number within the row (widow/orphan control when the row splits)
+  int para = 0;      // paragraph number within the row
   bool widow = true; // that paragraph's widow/orphan control
+  int cell = 0;      // the cell it is in: a row splits between lines of each cell on its own
 };
 
 // A row of a table (or of the header, ending or signature grid): the lines
@@ -36,6 +37,7 @@ struct Row {
   std::vector<Rule> rules;       // rules inside cells (page-1 header)
   std::vector<Image> images;
   std::vector<SigField> fields;
+  std::vector<int> rule_cell, image_cell, field_cell; // the cell of each
   // w:cantSplit: the row moves whole to the next page. A row that does not
   // fit on a page never keeps (Word would clip it): it splits between lines.
   bool keep = true;

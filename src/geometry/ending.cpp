@@ -14,7 +14,8 @@ namespace {
 
 // Paragraphs of one style into `row` in column [x, x + w) from y; returns y.
 double paras(const std::vector<std::string> &texts, const tmpl::ParaStyle &s, const text::Fonts &fonts,
-             double x, double w, double y, Row &row, int &para, double first_gap = 0, double hang = 0) {
+             double x, double w, double y, Row &row, int &para, int cell, double first_gap = 0,
+             double hang = 0) {
   bool first = true;
   for (const std::string &t : texts) {
     y += (first ? first_gap : 0) + s.before.pt;
@@ -25,7 +26,7 @@ double paras(const std::vector<std::string> &texts, const tmpl::ParaStyle &s, co
     }
     for (Line &l : break_lines({span(t, s)}, g, fonts)) {
       double h = l.height;
-      row.lines.push_back(CellLine{y, std::move(l), para, s.widow_control});
+      row.lines.push_back(CellLine{y, std::move(l), para, s.widow_control, cell});
       y += h;
     }
     ++para;
@@ -38,16 +39,20 @@ double paras(const std::vector<std::string> &texts, const tmpl::ParaStyle &s, co
 // A signer's block in column [x, x + w) from y: title lines (the first after
 // `gap`), the signing room (+ extra), the name. Returns the bottom.
 double signer(const model::Signature &s, const SignBlock &b, const tmpl::Styles &st, const text::Fonts &fonts,
-              double x, double w, double y, Row &row, int &para, double gap = 0) {
-  y = paras(b.lines, st.sign_line, fonts, x, w, y, row, para, gap);
+              double x, double w, double y, Row &row, int &para, int cell, double gap = 0) {
+  y = paras(b.lines, st.sign_line, fonts, x, w, y, row, para, cell, gap);
   // The signing room is the last signature_room of the space before the name.
   double room = st.sign_name.before.pt;
   y += b.extra;
-  if (!s.field_name.empty())
+  if (!s.field_name.empty()) {
     row.fields.push_back(SigField{x, y, w, room, s.field_name});
-  for (const Placed &p : signing_images(s, w, room))
+    row.field_cell.push_back(cell);
+  }
+  for (const Placed &p : signing_images(s, w, room)) {
     row.images.push_back(Image{x + p.x, y + p.y, p.w, p.h, p.path});
-  return paras({s.name}, st.sign_name, fonts, x, w, y, row, para);
+    row.image_cell.push_back(cell);
+  }
+  return paras({s.name}, st.sign_name, fonts, x, w, y, row, para, cell);
 }
 
 size_t line_count(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, double w,
@@ -92,20 +97,20 @@ Ending ending(const model::Document &doc, const tmpl::Template &t, const tmpl::S
   int para = 0;
   double yl = 0;
   if (recipients) {
-    yl = paras({"Nơi nhận:"}, st.recipients_label, fonts, x0, lw, yl, row, para);
-    yl =
-        paras(doc.recipients, st.recipients_item, fonts, x0, lw, yl, row, para, 0, recipient_hang(st, fonts));
+    yl = paras({"Nơi nhận:"}, st.recipients_label, fonts, x0, lw, yl, row, para, 0);
+    yl = paras(doc.recipients, st.recipients_item, fonts, x0, lw, yl, row, para, 0, 0,
+               recipient_hang(st, fonts));
   }
   if (!doc.drafter.empty())
-    yl = paras({doc.drafter}, st.drafter, fonts, x0, lw, yl, row, para);
+    yl = paras({doc.drafter}, st.drafter, fonts, x0, lw, yl, row, para, 0);
   if (yl == 0)
-    yl = paras({""}, st.recipients_item, fonts, x0, lw, yl, row, para);
+    yl = paras({""}, st.recipients_item, fonts, x0, lw, yl, row, para, 0);
   double yr = 0;
   if (doc.signature) {
     e.sign = sign_block(*doc.signature, st, rw, fonts);
-    yr = signer(*doc.signature, e.sign, st, fonts, x0 + lw, rw, 0, row, para);
+    yr = signer(*doc.signature, e.sign, st, fonts, x0 + lw, rw, 0, row, para, 1);
   } else {
-    yr = paras({""}, st.sign_line, fonts, x0 + lw, rw, 0, row, para);
+    yr = paras({""}, st.sign_line, fonts, x0 + lw, rw, 0, row, para, 1);
   }
   row.height = std::max(yl, yr);
   row.keep = fits_page(row.height, f);
@@ -147,7 +152,8 @@ PartyGrid parties(const model::Document &doc, const tmpl::Template &t, const tmp
       SignBlock &b = g.blocks[i + k];
       b.extra = double(std::lround(double(most - lines[k]) * lh * 20)) / 20.0;
       double x = x0 + half * double(empty + 2 * k) + pad;
-      h = std::max(h, signer(ps[i + k].signature, b, st, fonts, x, inner, 0, row, para, pt(kPartyGap)));
+      h = std::max(h,
+                   signer(ps[i + k].signature, b, st, fonts, x, inner, 0, row, para, int(k), pt(kPartyGap)));
     }
     row.height = h;
     row.keep = fits_page(h, f);

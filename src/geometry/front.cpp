@@ -147,12 +147,12 @@ double text_width(const tmpl::ParaStyle &s, const std::string &t, const text::Fo
 
 // One paragraph per entry of `lines` in column [x, x + w) from y, into `row`; returns y.
 double column(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, const text::Fonts &fonts,
-              double x, double w, double y, Row &row) {
+              double x, double w, double y, Row &row, int cell) {
   for (const std::string &t : lines) {
     y += s.before.pt;
     for (Line &l : plain_lines(t, s, x, w, fonts)) {
       double h = l.height;
-      row.lines.push_back(CellLine{y, std::move(l), 0, true});
+      row.lines.push_back(CellLine{y, std::move(l), 0, true, cell});
       y += h;
     }
     y += s.after.pt;
@@ -161,11 +161,12 @@ double column(const std::vector<std::string> &lines, const tmpl::ParaStyle &s, c
 }
 
 double rule_into(const std::optional<RuleIndents> &r, double box_x, long box, double y,
-                 const tmpl::Styles &st, Row &row) {
+                 const tmpl::Styles &st, Row &row, int cell) {
   if (!r)
     return y;
   double ry = y + pt(kRuleBefore) + st.rule_width / 2;
   row.rules.push_back(Rule{box_x + pt(r->left), ry, box_x + pt(box - r->right), ry, st.rule_width});
+  row.rule_cell.push_back(cell);
   return y + rule_height(st);
 }
 
@@ -190,19 +191,19 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
   tb.cols = ph.cols;
   tb.borders = false;
   Row r1;
-  double yl = column(ph.parent, st.header_parent, fonts, lx, lw, 0, r1);
-  yl = column(ph.agency, st.header_agency, fonts, lx, lw, yl, r1);
+  double yl = column(ph.parent, st.header_parent, fonts, lx, lw, 0, r1, 0);
+  yl = column(ph.agency, st.header_agency, fonts, lx, lw, yl, r1, 0);
   if (ph.parent.empty() && ph.agency.empty()) // a cell holds a paragraph
-    yl = column({""}, st.header_agency, fonts, lx, lw, yl, r1);
-  yl = rule_into(ph.agency_rule, lx, ph.cols[0], yl, st, r1);
-  double yr = column({kNationalTitle}, st.header_national, fonts, rx, rw, 0, r1);
-  yr = column({kMotto}, st.header_motto, fonts, rx, rw, yr, r1);
-  yr = rule_into(ph.motto_rule, rx, ph.cols[1], yr, st, r1);
+    yl = column({""}, st.header_agency, fonts, lx, lw, yl, r1, 0);
+  yl = rule_into(ph.agency_rule, lx, ph.cols[0], yl, st, r1, 0);
+  double yr = column({kNationalTitle}, st.header_national, fonts, rx, rw, 0, r1, 1);
+  yr = column({kMotto}, st.header_motto, fonts, rx, rw, yr, r1, 1);
+  yr = rule_into(ph.motto_rule, rx, ph.cols[1], yr, st, r1, 1);
   r1.height = std::max(yl, yr);
   r1.keep = fits_page(r1.height, f);
   Row r2;
-  r2.height = std::max(column({h.number_line}, st.header_number, fonts, lx, lw, 0, r2),
-                       column({h.date_line}, st.header_date, fonts, rx, rw, 0, r2));
+  r2.height = std::max(column({h.number_line}, st.header_number, fonts, lx, lw, 0, r2, 0),
+                       column({h.date_line}, st.header_date, fonts, rx, rw, 0, r2, 1));
   tb.rows.push_back(std::move(r1));
   tb.rows.push_back(std::move(r2));
   return ph;

@@ -43,20 +43,21 @@ struct RowBuilder {
   const std::vector<double> &edges;
   Row row;
   double pad_l, pad_r, pad_t;
-  int para = 0;
+  int para = 0, cells = 0;
 
   // Lays paragraphs into the cell spanning columns [c0, c1); returns the
   // bottom of its content.
   double cell(size_t c0, size_t c1, const std::vector<CellPara> &paras, const tmpl::ParaStyle &s) {
     double x = edges[c0] + pad_l, w = edges[c1] - edges[c0] - pad_l - pad_r;
     double y = pad_t;
+    int cell_no = cells++;
     for (const CellPara &p : paras) {
       y += s.before.pt;
       ParaGeom g = geom_of(s, x, w);
       g.align = p.align;
       for (Line &l : break_lines(p.spans, g, fonts)) {
         double h = l.height;
-        row.lines.push_back(CellLine{y, std::move(l), para, s.widow_control});
+        row.lines.push_back(CellLine{y, std::move(l), para, s.widow_control, cell_no});
         y += h;
       }
       ++para;
@@ -135,14 +136,17 @@ TableGeom table(const model::Table &t, const tmpl::Styles &st, const text::Fonts
       cells.emplace_back(first, bottom);
       h = std::max(h, bottom);
     }
-    for (size_t i = 0; i < n; ++i) {
-      size_t end = i + 1 < n ? cells[i + 1].first : rb.row.lines.size();
-      for (size_t k = cells[i].first; k < end; ++k)
-        rb.row.lines[k].top += (h - cells[i].second) / 2;
-    }
+    // (A header row taller than a page splits; its cells then start at the
+    // top, as LibreOffice draws a split row.)
+    if (fits_page(h + out.pad_bottom, f))
+      for (size_t i = 0; i < n; ++i) {
+        size_t end = i + 1 < n ? cells[i + 1].first : rb.row.lines.size();
+        for (size_t k = cells[i].first; k < end; ++k)
+          rb.row.lines[k].top += (h - cells[i].second) / 2;
+      }
     out.header = finish(rb, h);
     out.repeat_header = repeats(out.header->height, f);
-    out.header->keep = out.repeat_header;
+    out.header->keep = fits_page(out.header->height, f);
   }
   const double repeated = out.header && out.repeat_header ? out.header->height : 0;
   for (const model::Row &r : t.rows) {

@@ -59,24 +59,37 @@ struct Piece {
   long width = 0;
 };
 
-// A row's lines in the order they leave it when it is cut at growing heights
-// (by their bottoms), and the highest top of what is left after each prefix.
-struct RowOrder {
-  std::vector<size_t> order;
-  std::vector<double> rest_top; // rest_top[k]: min top of order[k..]; the row's height at the end
-  explicit RowOrder(const TableRow &r) : order(r.lines.size()), rest_top(r.lines.size() + 1, r.height) {
-    std::iota(order.begin(), order.end(), size_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return r.lines[a].top + r.lines[a].line.height < r.lines[b].top + r.lines[b].line.height;
-    });
-    for (size_t k = order.size(); k-- > 0;)
-      rest_top[k] = std::min(rest_top[k + 1], r.lines[order[k]].top);
+// Where a row stands while it is placed part by part: for each cell, its
+// lines in order, how many are placed, and how far its rest moves up (each
+// cell of a split row goes on at the top of the next part, as in the word
+// processor).
+struct RowCut {
+  std::vector<std::vector<size_t>> cells; // line indices per cell
+  std::vector<size_t> next;               // first line of each cell not placed
+  std::vector<double> shift;
+  explicit RowCut(const TableRow &r) {
+    for (size_t k = 0; k < r.lines.size(); ++k) {
+      size_t c = size_t(std::max(0, r.lines[k].cell));
+      if (c >= cells.size())
+        cells.resize(c + 1);
+      cells[c].push_back(k);
+    }
+    next.assign(cells.size(), 0);
+    shift.assign(cells.size(), 0);
   }
+  bool done() const {
+    for (size_t c = 0; c < cells.size(); ++c)
+      if (next[c] < cells[c].size())
+        return false;
+    return true;
+  }
+  double sh(int cell) const { return cell >= 0 && size_t(cell) < shift.size() ? shift[size_t(cell)] : 0; }
 };
 
 struct Pager {
-  Pager(const Ctx &ctx, const std::vector<Footnote> &n) : c(ctx), notes(n), frame(ctx.frame) {}
+  Pager(const Ctx &ctx, const std::vector<Footnote> &n) : c(ctx), c_(ctx), notes(n), frame(ctx.frame) {}
   const Ctx &c;
+  const Ctx &c_; // (where `c` names a cell)
   const std::vector<Footnote> &notes;
   std::vector<Page> pages;
   std::vector<int> numbers; // page number within its section (1-based)
@@ -187,6 +200,8 @@ struct Pager {
     carry.clear();
     if (!cont.empty())
       lay_notes(std::move(cont), y);
+    if (blocked <= y + kEps)
+      fresh = false;                     // a page of notes: the text waits for the next one
     if (!carry.empty() && fns.empty()) { // not one line fits: force one, or nothing would end
       Piece &p = carry.front();
       add_piece({p.note, p.from, p.from + 1, p.width});
@@ -320,32 +335,38 @@ struct Pager {
     fresh = false;
   }
 
-  // Paints lines order[k0, k1) of row `r`, shifted up by `shift`, at y, as
-  // a part `h` tall; boxes whose top lies in [shift, shift + h).
-  void paint_row(const Table &t, const TableRow &r, const RowOrder &o, size_t k0, size_t k1, double shift,
-                 double h, bool last) {
+  // Paints, for each cell, its lines [next, upto) at y (moved up by the
+  // cell's shift) as a part `h` tall; boxes of the cell that start in it.
+  void paint_row(const Table &t, const TableRow &r, RowCut &rc, const std::vector<size_t> &upto, double h,
+                 bool last) {
     Page &pg = pages.back();
     std::vector<Piece> todo;
-    for (size_t k = k0; k < k1; ++k) {
-      const CellLine &cl = r.lines[o.order[k]];
-      paint(cl.line, y + cl.top - shift);
-      new_notes(cl.line, todo);
-    }
-    double lo = shift, hi = last ? std::numeric_limits<double>::max() : shift + h;
-    for (Rule ru : r.rules)
-      if (ru.y1 >= lo && ru.y1 < hi) {
-        ru.y1 += y - shift;
-        ru.y2 += y - shift;
+    for (size_t c = 0; c < rc.cells.size(); ++c)
+      for (size_t k = rc.next[c]; k < upto[c]; ++k) {
+        const CellLine &cl = r.lines[rc.cells[c][k]];
+        paint(cl.line, y + cl.top - rc.shift[c]);
+        new_notes(cl.line, todo);
+      }
+    auto in_part = [&](double top, int cell) {
+      double rel = top - rc.sh(cell);
+      return last ? rel >= -kEps : rel >= -kEps && rel < h;
+    };
+    auto cell_of = [](const std::vector<int> &v, size_t i) { return i < v.size() ? v[i] : 0; };
+    for (size_t i = 0; i < r.rules.size(); ++i)
+      if (Rule ru = r.rules[i]; in_part(ru.y1, cell_of(r.rule_cell, i))) {
+        double dy = y - rc.sh(cell_of(r.rule_cell, i));
+        ru.y1 += dy;
+        ru.y2 += dy;
         pg.rules.push_back(ru);
       }
-    for (Image im : r.images)
-      if (im.y >= lo && im.y < hi) {
-        im.y += y - shift;
+    for (size_t i = 0; i < r.images.size(); ++i)
+      if (Image im = r.images[i]; in_part(im.y, cell_of(r.image_cell, i))) {
+        im.y += y - rc.sh(cell_of(r.image_cell, i));
         pg.images.push_back(std::move(im));
       }
-    for (SigField f : r.fields)
-      if (f.y >= lo && f.y < hi) {
-        f.y += y - shift;
+    for (size_t i = 0; i < r.fields.size(); ++i)
+      if (SigField f = r.fields[i]; in_part(f.y, cell_of(r.field_cell, i))) {
+        f.y += y - rc.sh(cell_of(r.field_cell, i));
         pg.fields.push_back(std::move(f));
       }
     if (t.borders && !r.col_edges.empty()) {
@@ -357,105 +378,126 @@ struct Pager {
       for (double x : r.col_edges)
         pg.rules.push_back(Rule{x + half, top - half, x + half, bot + half, t.border});
     }
+    rc.next = upto;
     y += h;
     fresh = false;
     if (!todo.empty())
       lay_notes(std::move(todo), y);
   }
 
-  // Height the notes started by order[k0, k1) need, whole.
-  // (`first`: the room the first of them needs to start on this page.)
-  double row_notes(const TableRow &r, const RowOrder &o, size_t k0, size_t k1, double *first = nullptr) {
+  // Height the notes the remaining lines start need, whole; `first`: the
+  // room the first of them needs to start on this page.
+  double row_notes(const TableRow &r, const RowCut &rc, double *first = nullptr) {
     double need = 0, start = 0;
     std::vector<int> seen;
-    for (size_t k = k0; k < k1; ++k)
-      for (int n : r.lines[o.order[k]].line.footnotes)
-        if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
-          seen.push_back(n);
-          if (seen.size() == 1)
-            start = lines_of(n).front().height + c.st.footnote.before.pt;
-          need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
-        }
+    for (size_t c = 0; c < rc.cells.size(); ++c)
+      for (size_t k = rc.next[c]; k < rc.cells[c].size(); ++k)
+        for (int n : r.lines[rc.cells[c][k]].line.footnotes)
+          if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
+            seen.push_back(n);
+            if (seen.size() == 1)
+              start = lines_of(n).front().height + c_.st.footnote.before.pt;
+            need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
+          }
     double sep = need > 0 && fns.empty() ? kSep : 0;
     if (first)
       *first = start + sep;
     return need + sep;
   }
 
-  // Places row `r`, cut where the page ends when it may split (or does not
-  // fit on any page). `header` is drawn before it on each page when set.
+  // Places row `r`: whole when it fits (or moved whole to the next page when
+  // it is kept and fits on one); otherwise cut where the page ends, each
+  // cell between two of its lines. `header` is drawn before it on each page.
   void row(const Table &t, const TableRow &r, const TableRow *header) {
-    RowOrder o(r);
-    size_t k0 = 0;
-    double shift = 0;
+    RowCut rc(r);
     const double lead = t.pad_top + (t.borders ? t.border : 0);
+    bool split = false;
+    std::vector<size_t> all(rc.cells.size());
+    for (size_t c = 0; c < rc.cells.size(); ++c)
+      all[c] = rc.cells[c].size();
     while (true) {
       bool need_header = header && header_on != pages.size();
       double hh = need_header ? header->height : 0;
-      double rest = r.height - shift;
+      double rest = r.height;
+      if (split) { // what is left: the lowest remaining line of any cell
+        rest = 0;
+        for (size_t c = 0; c < rc.cells.size(); ++c)
+          if (rc.next[c] < rc.cells[c].size()) {
+            const CellLine &cl = r.lines[rc.cells[c].back()];
+            rest = std::max(rest, cl.top + cl.line.height - rc.shift[c]);
+          }
+        rest += t.pad_bottom;
+      }
       double first_note = 0;
-      double notes = row_notes(r, o, k0, o.order.size(), &first_note);
+      double notes = row_notes(r, rc, &first_note);
       // Whole, with its notes; or whole with the start of its notes (they
       // go on over the next page) when it may not split.
       if (y + hh + rest + notes <= limit() + kEps ||
-          (r.keep && notes > 0 && y + hh + rest + first_note <= limit() + kEps)) {
+          (r.keep && !split && notes > 0 && y + hh + rest + first_note <= limit() + kEps)) {
         draw_header(t, header, need_header);
-        paint_row(t, r, o, k0, o.order.size(), shift, rest, true);
+        paint_row(t, r, rc, all, rest, true);
         return;
       }
-      if (r.keep && !fresh && rest + hh <= page_room() + kEps && shift == 0) {
+      if (r.keep && !fresh && !split && rest + hh <= page_room() + kEps) {
         start_page(false);
         continue;
       }
-      // Cut: the lines that end above the room left (padding below them),
-      // with the notes they start.
-      double cut = limit() - y - hh - t.pad_bottom + shift;
-      size_t k1 = k0;
-      double notes_h = fns.empty() ? 0 : 0;
+      // Cut: in each cell, the lines that end above the room left (padding
+      // below them), with the notes they start.
+      double cut = limit() - y - hh - t.pad_bottom;
+      std::vector<size_t> upto = rc.next;
+      double notes_h = 0, bottom = 0;
       std::vector<int> seen;
-      while (k1 < o.order.size()) {
-        const CellLine &cl = r.lines[o.order[k1]];
-        double need = 0, first = 0;
-        for (int n : cl.line.footnotes)
-          if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
-            if (first == 0)
-              first = need + lines_of(n).front().height + c.st.footnote.before.pt;
-            need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
+      bool stop = false;
+      for (size_t c = 0; c < rc.cells.size() && !stop; ++c)
+        while (upto[c] < rc.cells[c].size()) {
+          const CellLine &cl = r.lines[rc.cells[c][upto[c]]];
+          double end = cl.top - rc.shift[c] + cl.line.height;
+          double need = 0, first = 0;
+          for (int n : cl.line.footnotes)
+            if (is_new(n) && std::find(seen.begin(), seen.end(), n) == seen.end()) {
+              if (first == 0)
+                first = need + lines_of(n).front().height + c_.st.footnote.before.pt;
+              need += piece_h({n, 0, lines_of(n).size(), frame.text_twips()});
+            }
+          double sep = need > 0 && fns.empty() && notes_h == 0 ? kSep : 0;
+          if (end + notes_h + need + sep > cut + kEps) {
+            // Its note may start here and go on over the next page.
+            if (need > 0 && end + notes_h + first + sep <= cut + kEps) {
+              ++upto[c];
+              bottom = std::max(bottom, end);
+              stop = true; // the note fills the page
+            }
+            break;
           }
-        double sep = need > 0 && fns.empty() && notes_h == 0 ? kSep : 0;
-        if (cl.top + cl.line.height + notes_h + need + sep > cut + kEps) {
-          // Its note may start here and go on over the next page.
-          if (need > 0 && cl.top + cl.line.height + notes_h + first + sep <= cut + kEps)
-            ++k1;
-          break;
+          notes_h += need + sep;
+          for (int n : cl.line.footnotes)
+            seen.push_back(n);
+          bottom = std::max(bottom, end);
+          ++upto[c];
         }
-        need += sep;
-        notes_h += need;
-        for (int n : cl.line.footnotes)
-          seen.push_back(n);
-        ++k1;
-      }
-      if (k1 == k0 && !fresh) { // not one line fits here
+      bool none = upto == rc.next;
+      if (none && !fresh) { // not one line fits here
         start_page(false);
         continue;
       }
-      if (k1 == k0)
-        k1 = k0 + 1; // an empty page and still no room: one line, or nothing would end
-      if (k1 == o.order.size()) {
-        draw_header(t, header, need_header);
-        paint_row(t, r, o, k0, k1, shift, rest, true);
-        return;
-      }
-      double bottom = 0;
-      for (size_t k = k0; k < k1; ++k) {
-        const CellLine &cl = r.lines[o.order[k]];
-        bottom = std::max(bottom, cl.top + cl.line.height - shift);
-      }
+      if (none) // an empty page and still no room: one line, or nothing would end
+        for (size_t c = 0; c < rc.cells.size(); ++c)
+          if (upto[c] < rc.cells[c].size()) {
+            const CellLine &cl = r.lines[rc.cells[c][upto[c]]];
+            bottom = cl.top - rc.shift[c] + cl.line.height;
+            ++upto[c];
+            break;
+          }
       draw_header(t, header, need_header);
-      paint_row(t, r, o, k0, k1, shift, bottom + t.pad_bottom, false);
-      double next = o.rest_top[k1] - lead;
-      k0 = k1;
-      shift = std::max(shift, next);
+      bool last = upto == all;
+      paint_row(t, r, rc, upto, last ? std::max(bottom + t.pad_bottom, rest) : bottom + t.pad_bottom, last);
+      if (last)
+        return;
+      for (size_t c = 0; c < rc.cells.size(); ++c)
+        if (rc.next[c] < rc.cells[c].size())
+          rc.shift[c] = r.lines[rc.cells[c][rc.next[c]]].top - lead;
+      split = true;
       start_page(false);
     }
   }
@@ -464,8 +506,11 @@ struct Pager {
   size_t header_on = 0;
   void draw_header(const Table &t, const TableRow *header, bool need) {
     if (need && header) {
-      RowOrder o(*header);
-      paint_row(t, *header, o, 0, o.order.size(), 0, header->height, true);
+      RowCut rc(*header);
+      std::vector<size_t> all(rc.cells.size());
+      for (size_t c = 0; c < rc.cells.size(); ++c)
+        all[c] = rc.cells[c].size();
+      paint_row(t, *header, rc, all, header->height, true);
       header_on = pages.size();
     }
   }
@@ -479,12 +524,11 @@ struct Pager {
 
   void table(const Table &t) {
     const TableRow *repeat = t.header && t.repeat_header ? &*t.header : nullptr;
-    // Rows kept together move as one when they fit on a page.
-    if (t.keep_together && !fresh) {
-      double h = total_height(t);
-      if (y + h > limit() + kEps && h <= page_room() + kEps)
-        start_page(false);
-    }
+    // Rows kept together (every paragraph keeps with the next) move to a new
+    // page when they do not fit here; LibreOffice moves them even when they
+    // are taller than a page, and then splits them there.
+    if (t.keep_together && !fresh && y + total_height(t) > limit() + kEps)
+      start_page(false);
     if (t.header && !t.repeat_header)
       row(t, *t.header, nullptr); // a header too tall to repeat is an ordinary row
     header_on = 0;                // the header goes before the first row, and again on each new page
@@ -525,7 +569,7 @@ struct Pager {
         table = true;
         if (t->header && t->repeat_header)
           h += t->header->height;
-        if (t->keep_together && total_height(*t) <= page_room() + kEps)
+        if (t->keep_together)
           return h + total_height(*t);
         const TableRow *r = t->header && (!t->repeat_header || t->rows.empty()) ? &*t->header
                             : !t->rows.empty()                                  ? &t->rows[0]
