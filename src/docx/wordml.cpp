@@ -50,6 +50,7 @@ struct PPr {
 struct RunFmt {
   bool bold = false, italic = false;
   bool unbold = false, uncaps = false; // switch off what the style turns on
+  bool as_is = false;                  // fixed wording: no glue (geo::glue)
   std::string rstyle;
 };
 
@@ -117,7 +118,7 @@ public:
   void run(std::string_view text, const RunFmt &f = {}) {
     x.open("w:r");
     rpr(f);
-    text_content(geo::glue(text));
+    text_content(f.as_is ? std::string(text) : geo::glue(text));
     x.close();
   }
 
@@ -305,8 +306,8 @@ public:
     rule(ph.agency_rule);
     x.close(); // tc
     cell_start(ph.cols[1]);
-    para_text({.style = st.header_national.id}, geo::kNationalTitle);
-    para_text({.style = st.header_motto.id}, geo::kMotto);
+    para_text({.style = st.header_national.id}, geo::kNationalTitle, {.as_is = true});
+    para_text({.style = st.header_motto.id}, geo::kMotto, {.as_is = true});
     rule(ph.motto_rule);
     x.close();
     x.close(); // tr

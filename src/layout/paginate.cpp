@@ -522,12 +522,14 @@ struct Pager {
     return h;
   }
 
-  void table(const Table &t) {
+  // `chained`: what precedes keeps with the table (its chain was moved, or
+  // not, as a whole already).
+  void table(const Table &t, bool chained) {
     const TableRow *repeat = t.header && t.repeat_header ? &*t.header : nullptr;
     // Rows kept together (every paragraph keeps with the next) move to a new
     // page when they do not fit here; LibreOffice moves them even when they
     // are taller than a page, and then splits them there.
-    if (t.keep_together && !fresh && y + total_height(t) > limit() + kEps)
+    if (t.keep_together && !fresh && !chained && y + total_height(t) > limit() + kEps)
       start_page(false);
     if (t.header && !t.repeat_header)
       row(t, *t.header, nullptr); // a header too tall to repeat is an ordinary row
@@ -621,13 +623,14 @@ struct Pager {
         if (y + h > limit() + kEps && (h <= page_room() || table))
           start_page(false);
       }
+      bool chained = prev_keeps;
       prev_keeps = keeps(it);
       if (auto *p = std::get_if<Para>(&it))
         para(*p);
       else if (auto *f = std::get_if<Fixed>(&it))
         fixed(*f);
       else if (auto *t = std::get_if<Table>(&it))
-        table(*t);
+        table(*t, chained);
       it = NewPage{};
     }
     while (!carry.empty()) // notes still to finish: pages of notes
