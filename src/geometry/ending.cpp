@@ -68,7 +68,16 @@ size_t line_count(const std::vector<std::string> &lines, const tmpl::ParaStyle &
 SignBlock sign_block(const model::Signature &s, const tmpl::Styles &st, double width,
                      const text::Fonts &fonts) {
   SignBlock b;
+  const std::string rep = "ĐẠI DIỆN ";
   for (const auto &l : s.lines) {
+    // "ĐẠI DIỆN" stands on its own line when the unit does not fit after it
+    // (never "ĐẠI DIỆN BẢO" / "HIỂM XÃ HỘI TỈNH").
+    if (l.rfind(rep, 0) == 0 && plain_lines(l, st.sign_line, 0, width, fonts).size() > 1) {
+      b.lines.push_back(rep.substr(0, rep.size() - 1));
+      auto ls = balanced_lines(l.substr(rep.size()), st.sign_line, width, fonts);
+      b.lines.insert(b.lines.end(), ls.begin(), ls.end());
+      continue;
+    }
     auto ls = balanced_lines(l, st.sign_line, width, fonts);
     b.lines.insert(b.lines.end(), ls.begin(), ls.end());
   }

@@ -89,6 +89,18 @@ std::vector<std::string> balanced_lines(const std::string &line, const tmpl::Par
   std::vector<std::string> greedy = pack(w, s, width, fonts);
   if (words_of(greedy.back()).size() > 1)
     return {line}; // the word processor's own lines are fine
+  if (greedy.size() == 2) {
+    // Two lines: break where the meaning breaks when it fits, after a comma,
+    // before "VÀ", around a spaced dash ("SỞ VĂN HÓA," / "THỂ THAO VÀ DU LỊCH").
+    for (int pass = 0; pass < 3; ++pass)
+      for (size_t k = w.size() - 1; k >= 1; --k) {
+        bool good = pass == 0   ? w[k - 1].back() == ','
+                    : pass == 1 ? w[k] == "VÀ"
+                                : w[k] == "-" || w[k - 1] == "-";
+        if (good && fits(join(w, 0, k), s, width, fonts) && fits(join(w, k, w.size()), s, width, fonts))
+          return {join(w, 0, k), join(w, k, w.size())};
+      }
+  }
   // The narrowest column that still gives as many lines: balanced lines.
   long lo = 1, hi = std::lround(width * 20);
   while (lo < hi) {

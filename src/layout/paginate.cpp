@@ -430,8 +430,10 @@ struct Pager {
       }
       double first_note = 0;
       double notes = row_notes(r, rc, &first_note);
-      // Whole, with its notes; or whole with the start of its notes (they
-      // go on over the next page) when it may not split.
+      // Whole, with its notes; or, when it may not split, whole with the
+      // start of its notes (they go on over the next page). (LibreOffice
+      // sometimes keeps such a row and moves all its notes on, sometimes
+      // moves the row: we follow the rule of text lines.)
       if (y + hh + rest + notes <= limit() + kEps ||
           (r.keep && !split && notes > 0 && y + hh + rest + first_note <= limit() + kEps)) {
         draw_header(t, header, need_header);

@@ -231,7 +231,7 @@ TEST_CASE("a covenant ends with a grid of party signatures") {
     auto m = unpack(bytes);
     const std::string &body = m["word/document.xml"];
     CHECK(body.find("Nơi nhận") == std::string::npos);
-    CHECK(count(body, "ĐẠI DIỆN ") == 5);
+    CHECK(count(body, "ĐẠI DIỆN") == 5);
     CHECK(count(body, "<w:gridCol ") == 2 + 2 * cols);    // header table, signature grid
     CHECK(count(body, "<w:gridSpan w:val=\"2\"/>") == 5); // each block spans two half-columns
     check_golden("covenant" + std::to_string(cols) + ".document.xml", body);
