@@ -24,6 +24,18 @@ struct Placed {
   double x = 0, y = 0, w = 0, h = 0;
   std::string path;
 };
+// The two placement rules, relative to a signing room [0, w) × [0, h)
+// (vertically symmetric, so either y direction): the signature scaled down
+// (never up) to fit (h − 4 pt) high and w wide, centred both ways; the seal
+// at its real size (at most 45 mm), centred on the room's middle line, its
+// right edge a third into the signature `sig` (centred without one). The
+// renderer and `vanban sign` both place pictures with these.
+struct Box {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+Box signature_fit(double w, double h, double image_w, double image_h);
+Box seal_fit(double w, double h, const Box *sig, double seal_w, double seal_h);
+
 // The signing room is [0, col_w) × [0, room). The signature is scaled down
 // (never up) to fit (room − 4 pt) high and col_w wide, centred; the seal keeps
 // its real size (at most 45 mm), is centred on the room's middle line, its

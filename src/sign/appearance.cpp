@@ -4,8 +4,7 @@
 #include <array>
 #include <cstring>
 
-#include <png.h>
-
+#include "image/png.hpp"
 #include "util/fsio.hpp"
 
 using namespace PoDoFo;
@@ -13,29 +12,6 @@ using namespace PoDoFo;
 namespace vb::sign {
 
 namespace {
-
-uint32_t be32(const std::string &b, size_t o) {
-  return (uint32_t(uint8_t(b[o])) << 24) | (uint32_t(uint8_t(b[o + 1])) << 16) |
-         (uint32_t(uint8_t(b[o + 2])) << 8) | uint32_t(uint8_t(b[o + 3]));
-}
-
-// The PNG's resolution from its pHYs chunk (pixels per metre), 96 dpi without.
-std::pair<double, double> dpi_of(const std::string &b) {
-  double x = 96, y = 96;
-  for (size_t o = 8; o + 8 <= b.size();) {
-    uint32_t len = be32(b, o);
-    if (b.compare(o + 4, 4, "IDAT") == 0 || o + 12 + size_t(len) > b.size())
-      break;
-    if (b.compare(o + 4, 4, "pHYs") == 0 && len >= 9 && b[o + 16] == 1) {
-      x = be32(b, o + 8) * 0.0254;
-      y = be32(b, o + 12) * 0.0254;
-    }
-    o += 12 + size_t(len);
-  }
-  if (!(x > 0 && y > 0))
-    x = y = 96;
-  return {x, y};
-}
 
 struct Matrix {
   double a = 1, b = 0, c = 0, d = 1, e = 0, f = 0;
@@ -53,41 +29,31 @@ double num(const PdfVariant &v) {
 
 std::optional<Picture> read_picture(const std::string &path, Diagnostics &diags) {
   std::string err;
-  auto bytes = read_file(path, err, 8 << 20);
+  auto bytes = read_file(path, err, image::kMaxFileBytes);
   if (!bytes) {
     diags.error(path, {}, "cannot read the image: " + err);
     return std::nullopt;
   }
-  if (bytes->size() < 33 || bytes->compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
-    diags.error(path, {}, "is not a PNG file", "give a PNG with a transparent background");
-    return std::nullopt;
-  }
-  png_image img;
-  std::memset(&img, 0, sizeof img);
-  img.version = PNG_IMAGE_VERSION;
-  if (!png_image_begin_read_from_memory(&img, bytes->data(), bytes->size())) {
-    diags.error(path, {}, std::string("is not a readable PNG: ") + img.message);
-    return std::nullopt;
-  }
-  if (img.width == 0 || img.height == 0 || uint64_t(img.width) * img.height > (uint64_t(1) << 26)) {
-    png_image_free(&img);
-    diags.error(path, {}, "the image is empty or larger than 64 megapixels");
+  auto info = image::probe(*bytes, err);
+  auto raster = info ? image::decode(*bytes, err) : std::nullopt;
+  if (!raster) {
+    diags.error(path, {}, "cannot use the image: " + err, "give a PNG with a transparent background");
     return std::nullopt;
   }
   Picture p;
   p.path = path;
-  img.format = PNG_FORMAT_RGBA;
-  p.rgba.resize(PNG_IMAGE_SIZE(img));
-  if (!png_image_finish_read(&img, nullptr, p.rgba.data(), 0, nullptr)) {
-    diags.error(path, {}, std::string("is not a readable PNG: ") + img.message);
-    png_image_free(&img);
-    return std::nullopt;
+  p.px_w = raster->width;
+  p.px_h = raster->height;
+  p.w = info->width_pt();
+  p.h = info->height_pt();
+  const size_t px = size_t(p.px_w) * p.px_h;
+  p.rgba.resize(px * 4);
+  for (size_t i = 0; i < px; ++i) {
+    const char *c = &raster->color[i * raster->channels];
+    for (int k = 0; k < 3; ++k)
+      p.rgba[i * 4 + size_t(k)] = (unsigned char)(raster->channels == 1 ? c[0] : c[k]);
+    p.rgba[i * 4 + 3] = raster->alpha.empty() ? 255 : (unsigned char)raster->alpha[i];
   }
-  p.px_w = img.width;
-  p.px_h = img.height;
-  auto [dx, dy] = dpi_of(*bytes);
-  p.w = p.px_w * 72 / dx;
-  p.h = p.px_h * 72 / dy;
   double r = 0, g = 0, b = 0, n = 0;
   for (size_t i = 0; i + 3 < p.rgba.size(); i += 4) {
     unsigned a = p.rgba[i + 3];

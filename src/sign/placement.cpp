@@ -1,6 +1,8 @@
 #include "sign/placement.hpp"
 
-#include <algorithm>
+#include <optional>
+
+#include "geometry/images.hpp"
 
 namespace vb::sign {
 
@@ -8,25 +10,19 @@ namespace {
 constexpr double kMm = 72 / 25.4;
 } // namespace
 
+// The rules are the renderer's (src/geometry), so that a picture added at
+// signing time sits where a rendered one would.
 Rect signature_box(const Rect &field, double iw, double ih) {
-  if (iw <= 0 || ih <= 0)
-    return {field.x + field.w / 2, field.y + field.h / 2, 0, 0};
-  double k = std::min({1.0, (field.h - 4) / ih, field.w / iw});
-  k = std::max(k, 0.0);
-  double w = iw * k, h = ih * k;
-  return {field.x + (field.w - w) / 2, field.y + (field.h - h) / 2, w, h};
+  geo::Box b = geo::signature_fit(field.w, field.h, iw, ih);
+  return {field.x + b.x, field.y + b.y, b.w, b.h};
 }
 
 Rect seal_box(const Rect &field, const Rect *image, double sw, double sh) {
-  const double cap = 45 * kMm;
-  if (sw > 0 && sh > 0) {
-    double k = std::min({1.0, cap / sw, cap / sh});
-    sw *= k;
-    sh *= k;
-  }
-  double cx = field.x + field.w / 2;
-  double x = image && image->w > 0 ? image->x + image->w / 3 - sw : cx - sw / 2;
-  return {x, field.y + field.h / 2 - sh / 2, sw, sh};
+  std::optional<geo::Box> sig;
+  if (image)
+    sig = geo::Box{image->x - field.x, image->y - field.y, image->w, image->h};
+  geo::Box b = geo::seal_fit(field.w, field.h, sig ? &*sig : nullptr, sw, sh);
+  return {field.x + b.x, field.y + b.y, b.w, b.h};
 }
 
 Rect stamp_box(const Rect &page, double tw, double th) {
