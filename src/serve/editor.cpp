@@ -1,5 +1,7 @@
 #include "serve/editor.hpp"
 
+#include "serve/messages_vi.hpp"
+
 #include <chrono>
 #include <climits>
 #include <cstdlib>
@@ -38,12 +40,14 @@ std::string url_path_escape(const std::string &s) {
 }
 
 json diag_json(const Diagnostic &d, const std::string &path, const ElementIndex *idx) {
+  ViText vi = vietnamese(d);
   json j = {{"severity", d.severity == Severity::Error ? "error" : "warning"},
             {"line", d.loc.line},
             {"col", d.loc.col},
-            {"message", d.message},
-            {"hint", d.hint},
-            {"text", d.str()}};
+            {"message", vi.message},
+            {"hint", vi.hint},
+            {"translated", vi.translated},
+            {"text", d.str()}}; // the command line's words, for the source view's tooltip
   // Elements are numbered only in the text the browser sent; a message
   // about another file (a template, calendar.toml) stays general.
   j["e"] = idx && d.file == path ? idx->element_at(d.loc) : -1;
@@ -213,7 +217,12 @@ Reply Editor::list() {
     }
     row["status"] = d.has_errors() ? "error" : d.items().empty() ? "ok" : "warning";
     if (!d.items().empty())
-      row["message"] = d.items().front().str();
+      row["message"] = [&] {
+        const Diagnostic &first = d.items().front();
+        ViText vi = vietnamese(first);
+        std::string where = first.loc.line > 0 ? "dòng " + std::to_string(first.loc.line) + ": " : "";
+        return where + vi.message + (vi.hint.empty() ? "" : " (" + vi.hint + ")");
+      }();
     rows.push_back(row);
     std::lock_guard<std::mutex> lock(list_mu_);
     summaries_[name] = Summary{f->version, row};

@@ -398,3 +398,53 @@ TEST_CASE("HTTP: the token on every request, the Host checked, limits, and malfo
   CHECK(s2->status == 409);
   CHECK(slurp(f.path(name)) == j["text"].get<std::string>() + "\n");
 }
+
+TEST_CASE("checks as you type are said in Vietnamese, with the command line's words kept beside") {
+  Folder f;
+  auto ed = editor(f);
+  const std::string name = "ke-hoach-khoi-vhxh2-2024.xml";
+  const std::string text = slurp(f.path(name));
+  auto edit = [&](std::string from, std::string to) {
+    std::string t = text;
+    size_t at = t.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, from);
+    t.replace(at, from.size(), to);
+    return t;
+  };
+  auto year_at = text.find("year=\"2024\"");
+  REQUIRE(year_at != std::string::npos);
+  // Each edit makes the loader or the decree checks say something a clerk must read.
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {edit("<date month=\"5\"/>", "<date day=\"31\" month=\"2\"/>"), "ngày 31/2/2024 không có"},
+      {edit("<date month=\"5\"/>", "<date day=\"x\" month=\"5\"/>"), "không phải là số"},
+      {edit("<date month=\"5\"/>", "<date day=\"40\" month=\"5\"/>"), "nằm ngoài khoảng"},
+      {edit("<code>KH-KTĐ</code>", "<code>QĐ-KTĐ</code>"), "chữ viết tắt"},
+      {edit("<code>KH-KTĐ</code>", "<code>KH KTĐ</code>"), "có dấu cách"},
+      {edit("<place>Bắc Giang</place>", "<place> </place>"), "đang để trống"},
+      {edit("<place>Bắc Giang</place>", ""), "chưa có Địa danh"},
+      {edit("<document kind=\"ke-hoach\" year=\"2024\">", "<document kind=\"ke-hoach\" year=\"2029\">"),
+       "quá một năm"},
+      {edit("<title>Mục đích, yêu cầu</title>", "<title>Mục đích, yêu cầu</title><foo/>"),
+       "không dùng được <foo>"},
+      {edit("<parent>HỘI ĐỒNG<br/>", "<parent>HỘI ĐỒNG THI ĐUA KHEN THƯỞNG TỈNH BẮC GIANG RẤT DÀI<br/>"),
+       "không vừa cột"},
+  };
+  for (const auto &[doc, want] : cases) {
+    Reply r = ed->preview(name, doc, {});
+    REQUIRE(r.status == 200);
+    bool found = false;
+    std::string all;
+    for (const auto &d : r.body["diags"]) {
+      std::string m = d["message"].get<std::string>() + " — " + d["hint"].get<std::string>();
+      all += m + "\n";
+      if (m.find(want) != std::string::npos) {
+        found = true;
+        CHECK_MESSAGE(d["translated"].get<bool>(), m);
+        std::string en = d["text"];
+        CHECK((en.find(": error: ") != std::string::npos || en.find(": warning: ") != std::string::npos));
+      }
+    }
+    const std::string why = "wanted '" + want + "' among:\n" + all;
+    CHECK_MESSAGE(found, why);
+  }
+}
