@@ -41,8 +41,7 @@ private:
 // A fresh random token (hex), from the kernel's generator.
 std::string new_token();
 
-// `vanban serve`: parses argv (argv[0] is the program), serves until
-// SIGINT/SIGTERM; returns the exit status.
-int serve_main(int argc, char **argv, Importer importer = {});
+// `vanban serve`: serves `o.dir` until SIGINT/SIGTERM; returns the exit status.
+int serve_run(ServeOptions o);
 
 } // namespace vb::serve

@@ -1,5 +1,4 @@
-// `vanban serve [DIR] [--port N]`: options, start-up message, and a clean
-// stop on Ctrl-C.
+// `vanban serve`: the start-up message, and a clean stop on Ctrl-C.
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -10,65 +9,7 @@
 
 namespace vb::serve {
 
-namespace {
-
-const char *kHelp = "usage: vanban serve [DIR] [--port N] [--templates DIR] [--fonts DIR]\n"
-                    "\n"
-                    "Starts the editor for the data files of DIR (default: the current folder):\n"
-                    "a local web page with a form for every part of a document, its pages as\n"
-                    "they will print beside it, the checks of `vanban check` as you type, and\n"
-                    "export to DOCX and PDF. Listens on 127.0.0.1 only and prints the address to\n"
-                    "open, with a token that every request must carry. Ctrl-C stops it.\n"
-                    "\n"
-                    "  --port N          port to listen on (default: 8930, or the next free one;\n"
-                    "                    0 = any free port)\n"
-                    "  --templates DIR   folder of the templates\n"
-                    "  --fonts DIR       folder of the Liberation Serif 2 fonts\n";
-
-int usage(const std::string &msg) {
-  std::fprintf(stderr, "vanban serve: %s\n\n%s", msg.c_str(), kHelp);
-  return kExitUsage;
-}
-
-} // namespace
-
-int serve_main(int argc, char **argv, Importer importer) {
-  ServeOptions o;
-  o.importer = std::move(importer);
-  bool dir_given = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string s = argv[i];
-    auto value = [&](std::string &dst) {
-      if (i + 1 >= argc)
-        return false;
-      dst = argv[++i];
-      return true;
-    };
-    if (s == "--help" || s == "-h") {
-      std::fputs(kHelp, stdout);
-      return kExitOk;
-    } else if (s == "--port" || s == "-p") {
-      std::string n;
-      if (!value(n) || n.empty() || n.size() > 5 || n.find_first_not_of("0123456789") != std::string::npos ||
-          std::stoi(n) > 65535)
-        return usage(s + " needs a port number (0–65535)");
-      o.port = std::stoi(n);
-    } else if (s == "--templates") {
-      if (!value(o.cfg.templates_dir))
-        return usage("--templates needs a folder");
-    } else if (s == "--fonts") {
-      if (!value(o.cfg.fonts.dir))
-        return usage("--fonts needs a folder");
-    } else if (!s.empty() && s[0] == '-') {
-      return usage("unknown option " + s);
-    } else if (dir_given) {
-      return usage("serve takes one folder");
-    } else {
-      o.dir = s;
-      dir_given = true;
-    }
-  }
-
+int serve_run(ServeOptions o) {
   std::string err;
   auto ws = Workspace::open(o.dir, err);
   if (!ws) {
@@ -77,7 +18,7 @@ int serve_main(int argc, char **argv, Importer importer) {
     return kExitIo;
   }
   Diagnostics fd;
-  auto fonts = text::Fonts::load(fd, o.cfg.fonts.dir);
+  auto fonts = text::Fonts::load(fd, o.cfg.fonts);
   if (!fonts) {
     std::fputs(fd.str().c_str(), stderr);
     return kExitIo;
