@@ -1,6 +1,8 @@
 #include <map>
+#include <thread>
 
 #include "cli/command.hpp"
+#include "load/load.hpp"
 
 namespace vb::cli {
 
@@ -13,6 +15,13 @@ struct RenderOptions {
 };
 
 int run_render(const RenderOptions &o) {
+  // The schema compiles (and ICU loads) on the second core while the fonts
+  // load and the first file is parsed: validation waits for it if need be.
+  std::thread prepare(load::prepare);
+  struct Join {
+    std::thread &t;
+    ~Join() { t.join(); }
+  } join{prepare};
   Diagnostics fd;
   auto fonts = text::Fonts::load(fd, o.cfg.fonts);
   if (!fonts) {
