@@ -305,6 +305,29 @@ def main():
         check(dlg and "(tab một)" in ondisk and "(tab hai)" not in ondisk,
               "the second tab's save is refused with a choice; the first tab's file stays")
         dlg[0].find_element(By.XPATH, ".//button[text()='Huỷ']").click()
+
+        # ------------------------------------------------------------ open a Word file
+        # Last year's document as Word has it: the DOCX of a sample, renamed.
+        word = os.path.join(a.work, "word")
+        run([a.vanban, "render", os.path.join(a.source, "data", "ke-hoach-so-ldtbxh-ha-tinh-2024.xml"),
+             "-o", word, "--format", "docx"], env={"VANBAN_TEMPLATES": os.path.join(a.source, "templates")})
+        upload = os.path.join(word, "ke-hoach-nam-truoc.docx")
+        os.replace(os.path.join(word, "ke-hoach-so-ldtbxh-ha-tinh-2024.docx"), upload)
+        d.get(srv.url)
+        p.wait(lambda: d.find_elements(By.CSS_SELECTOR, ".filelist tbody tr"), "the start page again")
+        d.find_element(By.CSS_SELECTOR, "input[name=import-file]").send_keys(upload)
+        p.wait(lambda: "#/edit/" in d.current_url and p.settled() and d.find_elements(By.CSS_SELECTOR, ".pages svg"),
+               "the imported document in the editor", timeout=30)
+        imported = [f for f in os.listdir(folder) if f.startswith("ke-hoach-nam-truoc") and f.endswith(".xml")]
+        check(len(imported) == 1, f"'Mở tệp Word' writes a data file into the folder {imported}")
+        text = p.preview_text()
+        check("KẾ HOẠCH" in text and "Nơi nhận:" in text and p.field("Trích yếu nội dung").text.strip() != "",
+              "… and opens it in the editor: tên loại, trích yếu and Nơi nhận in the form and the preview")
+        if imported:
+            r = run([a.vanban, "check", os.path.join(folder, imported[0])],
+                    env={"VANBAN_TEMPLATES": os.path.join(a.source, "templates")})
+            check(r.returncode == 0, f"the imported file passes vanban check {r.stderr[-300:]}")
+        p.shot(os.path.join(shots, "imported.png"))
         # No script error on the way (Chromium's own styling of an XML parse
         # error, blocked by the page's policy, is not one; nor the refused save).
         errs = [e["message"] for e in d.get_log("browser")
