@@ -96,9 +96,8 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
 
 namespace {
 
-// The time of the run in ISO 8601, for --real-time.
-std::string now_iso8601() {
-  std::time_t t = std::time(nullptr);
+// A time in ISO 8601, for --real-time.
+std::string iso8601(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
@@ -112,8 +111,10 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
                                Diagnostics &diags) {
   Rendered r;
   docx::Options dopt;
+  // One time for both outputs of the pair.
+  const std::time_t now = cfg.real_time ? std::time(nullptr) : 0;
   if (cfg.real_time)
-    dopt.created = now_iso8601();
+    dopt.created = iso8601(now);
   // The two backends share only read-only inputs: with both asked for and
   // cores to spare, the DOCX is written while the PDF is laid out.
   std::future<std::string> docx_job;
@@ -134,7 +135,7 @@ std::optional<Rendered> render(const Loaded &l, const text::Fonts &fonts, const 
     }
     pdf::Options po;
     po.signature_fields = cfg.signature_fields;
-    po.real_time = cfg.real_time;
+    po.real_time = now;
     po.threads = cfg.threads ? 0 : 1;
     Diagnostics pd;
     r.pdf = pdf::write(pages, fonts, po, pd);

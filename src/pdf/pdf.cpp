@@ -30,8 +30,7 @@ std::string pdf_date(const std::string &iso) {
   return "D:" + digits + "Z";
 }
 
-std::string now_date() {
-  std::time_t t = std::time(nullptr);
+std::string time_date(std::time_t t) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
@@ -135,7 +134,7 @@ std::string write(const layout::Document &ld, const text::Fonts &fonts, const Op
     PdfMemDocument doc;
     doc.SetPdfVersion(ePdfVersion_1_7);
     detail::FontSet faces(doc, fonts);
-    std::string date = opt.real_time ? now_date() : pdf_date(ld.date);
+    std::string date = opt.real_time ? time_date(opt.real_time) : pdf_date(ld.date);
 
     struct PageOut {
       PdfObject *contents = nullptr;

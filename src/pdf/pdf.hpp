@@ -2,6 +2,7 @@
 // with PoDoFo: subset CID fonts with ToUnicode, signature fields, PNG
 // images with their transparency.
 #pragma once
+#include <ctime>
 #include <string>
 
 #include "layout/layout.hpp"
@@ -12,7 +13,7 @@ namespace vb::pdf {
 
 struct Options {
   bool signature_fields = true; // one unsigned /FT /Sig field per signer
-  bool real_time = false;       // stamp the real creation time (and so another /ID)
+  std::time_t real_time = 0;    // stamp this creation time (and so another /ID); 0: the document's date
   int threads = 0;              // for deflating and subsetting: 0 = two when the machine has them
 };
 

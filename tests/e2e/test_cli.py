@@ -91,6 +91,11 @@ core = zipfile.ZipFile(os.path.join(rt, stem + ".docx")).read("docProps/core.xml
 year = time.strftime("%Y", time.gmtime())
 check(r.returncode == 0 and f'<dcterms:created xsi:type="dcterms:W3CDTF">{year}-' in core and
       f'<dcterms:modified xsi:type="dcterms:W3CDTF">{year}-' in core, "--real-time stamps the DOCX's core.xml with today")
+stamp = re.search(r"<dcterms:created[^>]*>([^<]+)<", core)
+info = run(["pdfinfo", "-isodates", os.path.join(rt, stem + ".pdf")]).stdout
+pdf_stamp = re.search(r"CreationDate:\s+(\S+)", info)
+check(stamp and pdf_stamp and pdf_stamp.group(1) == stamp.group(1),
+      f"… and the PDF with the same second ({stamp and stamp.group(1)} / {pdf_stamp and pdf_stamp.group(1)})")
 
 r = run([v, "new", "quyet-dinh"])
 check(r.returncode == 2 and "unknown document kind 'quyet-dinh'" in r.stderr, "new with an unknown kind: exit 2")
