@@ -7,8 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
+#include <dirent.h>
 #include <fcntl.h>
 #include <linux/openat2.h>
+#include <mutex>
+#include <set>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -256,8 +260,57 @@ bool path_exists(const std::string &path) {
 }
 
 // ------------------------------------------------------------ writing
+namespace {
+
+// Temporary files are named TARGET.tmp-PID-XXXXXX. A run stopped by SIGKILL
+// (or a power cut) cannot remove its own, so the next run that writes into
+// the folder removes those of processes that no longer exist, once they are
+// a minute old: a live writer's file, even another machine's on a shared
+// folder, is younger than that.
+bool stale_temp(const std::string &dir, const char *name) {
+  const char *t = std::strstr(name, ".tmp-");
+  if (!t)
+    return false;
+  char *end = nullptr;
+  long pid = std::strtol(t + 5, &end, 10);
+  if (pid <= 0 || end == t + 5 || *end != '-' || std::strlen(end + 1) != 6)
+    return false;
+  if (pid == long(::getpid()) || ::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+    return false;
+  struct stat st {};
+  std::string p = dir + "/" + name;
+  return ::lstat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode) && std::time(nullptr) - st.st_mtime > 60;
+}
+
+void sweep_once(const std::string &target) {
+  static std::mutex mu;
+  static std::set<std::pair<std::string, pid_t>> swept; // a forked worker sweeps again: cheap
+  size_t slash = target.rfind('/');
+  std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : target.substr(0, slash);
+  {
+    std::lock_guard<std::mutex> g(mu);
+    if (!swept.insert({dir, ::getpid()}).second)
+      return;
+  }
+  sweep_stale_temps(dir);
+}
+
+} // namespace
+
+size_t sweep_stale_temps(const std::string &dir) {
+  size_t n = 0;
+  if (DIR *d = ::opendir(dir.c_str())) {
+    while (dirent *e = ::readdir(d))
+      if (stale_temp(dir, e->d_name) && ::unlink((dir + "/" + e->d_name).c_str()) == 0)
+        ++n;
+    ::closedir(d);
+  }
+  return n;
+}
+
 TempFile::TempFile(const std::string &target) {
-  std::string tmp = target + ".tmp-XXXXXX";
+  sweep_once(target);
+  std::string tmp = target + ".tmp-" + std::to_string(::getpid()) + "-XXXXXX";
   Critical c; // no signal between creating the file and recording it
   fd_ = ::mkstemp(tmp.data());
   if (fd_ < 0) {

@@ -35,9 +35,14 @@ bool make_dirs(const std::string &dir, std::string &err);
 // Whether `path` exists (any kind of file; links are not followed).
 bool path_exists(const std::string &path);
 
-// A temporary file next to `target` (target.tmp-XXXXXX, mode 0644). It is
-// removed by the destructor unless kept(), and by the signal handler if the
-// process is stopped by SIGINT, SIGTERM or SIGHUP meanwhile.
+// Removes the temporary files in `dir` left by processes that no longer
+// exist (SIGKILL, a power cut) and are over a minute old; returns how many.
+size_t sweep_stale_temps(const std::string &dir);
+
+// A temporary file next to `target` (target.tmp-PID-XXXXXX, mode 0644). It
+// is removed by the destructor unless kept(), and by the signal handler if
+// the process is stopped by SIGINT, SIGTERM or SIGHUP meanwhile; the first
+// one in a folder also sweeps stale ones there (sweep_stale_temps).
 class TempFile {
 public:
   explicit TempFile(const std::string &target);

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <csignal>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
+#include <fstream>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -152,4 +154,41 @@ TEST_CASE("SIGTERM removes the temporary files of a write in progress") {
   CHECK(names(d.path).empty());
   ::close(fds[0]);
   ::close(fds[1]);
+}
+
+TEST_CASE("SIGKILL leaves a temporary file; the next write into the folder removes it once stale") {
+  TmpDir d;
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    TempFile t(d / "x.pdf");
+    char c = t.ok() ? 'y' : 'n';
+    (void)!::write(fds[1], &c, 1);
+    ::pause(); // killed here: no handler runs
+    ::_exit(0);
+  }
+  char c = 0;
+  REQUIRE(::read(fds[0], &c, 1) == 1);
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  ::close(fds[0]);
+  ::close(fds[1]);
+  auto left = names(d.path);
+  REQUIRE(left.size() == 1);
+  const std::string dead = d / left[0];
+  CHECK(left[0].rfind("x.pdf.tmp-" + std::to_string(pid) + "-", 0) == 0);
+  // Younger than a minute: it could be a slow writer elsewhere; kept.
+  CHECK(sweep_stale_temps(d.path) == 0);
+  // A minute old, its process gone: removed. A live process's file stays.
+  struct timespec old[2] = {{std::time(nullptr) - 120, 0}, {std::time(nullptr) - 120, 0}};
+  REQUIRE(::utimensat(AT_FDCWD, dead.c_str(), old, 0) == 0);
+  const std::string live = d / ("y.pdf.tmp-" + std::to_string(::getppid()) + "-abcdef");
+  std::ofstream(live) << "x";
+  REQUIRE(::utimensat(AT_FDCWD, live.c_str(), old, 0) == 0);
+  std::ofstream(d / "notes.tmp-1-x") << "not ours";
+  std::string failed, err;
+  REQUIRE(write_files_atomic({{d / "x.pdf", &left[0]}}, failed, err));
+  CHECK(names(d.path) == std::vector<std::string>{"notes.tmp-1-x", "x.pdf",
+                                                  "y.pdf.tmp-" + std::to_string(::getppid()) + "-abcdef"});
 }
