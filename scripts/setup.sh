@@ -9,7 +9,7 @@ PKGS=(
   libpodofo-dev libharfbuzz-dev libfontconfig-dev
   libtomlplusplus-dev libcli11-dev
   doctest-dev
-  fonts-liberation2 fonts-dejavu-core
+  fonts-liberation2 fonts-dejavu-core fonts-dejavu-extra
   poppler-utils qpdf python3 fontforge-nox
   libssl-dev libp11-dev openssl softhsm2 opensc
   libreoffice-writer-nogui
