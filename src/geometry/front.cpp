@@ -6,24 +6,11 @@
 #include "geometry/blocks.hpp"
 #include "geometry/measure.hpp"
 #include "model/finalize.hpp"
+#include "util/words.hpp"
 
 namespace vb::geo {
 
 namespace {
-
-std::vector<std::string> words_of(const std::string &s) {
-  std::vector<std::string> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos)
-      j = s.size();
-    if (j > i)
-      out.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string> &w, size_t b, size_t e) {
   std::string s;
@@ -80,14 +67,14 @@ bool unit_at(const std::vector<std::string> &w, size_t k) {
 
 std::vector<std::string> balanced_lines(const std::string &line, const tmpl::ParaStyle &s, double width,
                                         const text::Fonts &fonts) {
-  std::vector<std::string> w = words_of(line);
+  std::vector<std::string> w = split_words(line);
   if (w.size() < 3 || fits(line, s, width, fonts))
     return {line};
   for (const auto &word : w)
     if (!fits(word, s, width, fonts))
       return {line}; // a word wider than the column: the word processor cuts it
   std::vector<std::string> greedy = pack(w, s, width, fonts);
-  if (words_of(greedy.back()).size() > 1)
+  if (split_words(greedy.back()).size() > 1)
     return {line}; // the word processor's own lines are fine
   if (greedy.size() == 2) {
     // Two lines: break where the meaning breaks when it fits, after a comma,
@@ -111,7 +98,7 @@ std::vector<std::string> balanced_lines(const std::string &line, const tmpl::Par
       lo = mid + 1;
   }
   std::vector<std::string> balanced = pack(w, s, double(lo) / 20, fonts);
-  if (balanced.size() != greedy.size() || words_of(balanced.back()).size() < 2)
+  if (balanced.size() != greedy.size() || split_words(balanced.back()).size() < 2)
     return {line};
   return balanced;
 }
@@ -129,7 +116,7 @@ std::vector<std::string> agency_lines(const std::vector<std::string> &lines, con
       out.push_back(l);
       continue;
     }
-    std::vector<std::string> w = words_of(l), wc = words_of(caps);
+    std::vector<std::string> w = split_words(l), wc = split_words(caps);
     // Break before the first unit word whose left part fits (or the first one).
     size_t at = 0;
     for (size_t k = 1; k < wc.size(); ++k)

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "util/utf8.hpp"
+#include "util/words.hpp"
 
 namespace vb::model {
 
@@ -323,20 +324,6 @@ struct Finalizer {
 } // namespace
 
 namespace {
-
-std::vector<std::string> split_words(const std::string &s) {
-  std::vector<std::string> w;
-  size_t i = 0;
-  while (i < s.size()) {
-    size_t j = s.find(' ', i);
-    if (j == std::string::npos)
-      j = s.size();
-    if (j > i)
-      w.push_back(s.substr(i, j - i));
-    i = j + 1;
-  }
-  return w;
-}
 
 std::string capitalised(const std::string &lower) {
   size_t first = 0;
