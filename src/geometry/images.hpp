@@ -36,11 +36,8 @@ struct Box {
 Box signature_fit(double w, double h, double image_w, double image_h);
 Box seal_fit(double w, double h, const Box *sig, double seal_w, double seal_h);
 
-// The signing room is [0, col_w) × [0, room). The signature is scaled down
-// (never up) to fit (room − 4 pt) high and col_w wide, centred; the seal keeps
-// its real size (at most 45 mm), is centred on the room's middle line, its
-// right edge a third into the signature (without one: centred), and comes
-// second so that it is drawn on top.
+// The pictures of `s` in the signing room [0, col_w) × [0, room), placed by
+// the rules above; the seal comes second so that it is drawn on top.
 std::vector<Placed> signing_images(const model::Signature &s, double col_w, double room);
 
 } // namespace vb::geo
