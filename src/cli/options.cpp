@@ -34,8 +34,8 @@ void add_fonts_option(CLI::App &sub, app::Config &cfg) {
                      ->check(kNonEmpty);
   // Font files instead: .ttf, .otf, FILE.ttc#INDEX or FILE.ttc#NAME; all four together.
   const char *names[4] = {"--font-regular", "--font-bold", "--font-italic", "--font-bold-italic"};
-  const char *what[4] = {"font file of the regular face (.ttf, .otf, FILE.ttc#INDEX or #NAME); the four "
-                         "--font-FACE options go together, instead of --fonts or --font-family",
+  const char *what[4] = {("font file of the regular face (.ttf, .otf, FILE.ttc#INDEX or #NAME); the four "
+                          "--font-FACE options go together, instead of --fonts or --font-family"),
                          "font file of the bold face", "font file of the italic face",
                          "font file of the bold italic face"};
   for (int i = 0; i < 4; ++i) {
