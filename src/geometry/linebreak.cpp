@@ -132,7 +132,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
       atoms.push_back(std::move(a));
       continue;
     }
-    const double size = s.superscript ? s.size * kSuperScale : s.size;
+    const double size = s.superscript ? super_size(s.size) : s.size;
     Frag proto{{},         s.face, size, s.superscript,
                s.footnote, 0,      0,    s.superscript ? 0 : italic_correction(fonts, s.face, s.size)};
     for (size_t i = 0; i < s.text.size();) {
