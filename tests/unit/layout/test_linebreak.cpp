@@ -116,7 +116,8 @@ TEST_CASE("mixed faces and a superscript footnote mark on one line") {
   const auto &l = lines[0];
   REQUIRE(l.runs.size() == 4);
   CHECK(l.runs[2].superscript);
-  CHECK(l.runs[2].size == doctest::Approx(14 * geo::kSuperScale));
+  CHECK(l.runs[2].size == doctest::Approx(8.1)); // 58 % of 280 twips, truncated
+  CHECK(geo::super_size(13) == doctest::Approx(7.5));
   CHECK(l.runs[2].y < 0); // raised
   CHECK(l.footnotes == std::vector<int>{1});
   // Line height is that of the 14 pt text, not raised by the mark.
