@@ -132,7 +132,7 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
       atoms.push_back(std::move(a));
       continue;
     }
-    const double size = s.superscript ? s.size * kSuperScale : s.size;
+    const double size = s.superscript ? super_size(s.size) : s.size;
     Frag proto{{},         s.face, size, s.superscript,
                s.footnote, 0,      0,    s.superscript ? 0 : italic_correction(fonts, s.face, s.size)};
     for (size_t i = 0; i < s.text.size();) {
@@ -196,9 +196,25 @@ std::vector<Atom> atomize(const std::vector<Span> &spans, const text::Fonts &fon
 
 // Cuts a word (the atoms [from, to), glued) into pieces: the first fits in
 // `first` units, the others in `avail`; each piece as long as fits (at
-// least one character). Italic characters keep their correction clear.
+// least one character). Italic characters keep their correction clear. A
+// footnote mark stays with the character before it: LibreOffice never cuts
+// between the two (measured: "SLĐTBX" / "H¹", not "SLĐTBXH" / "¹").
 std::vector<Atom> char_split(const std::vector<const Atom *> &word, Units first, Units avail,
                              const text::Fonts &fonts) {
+  struct Ch {
+    const Frag *f;
+    size_t at, len;
+    Units u;
+  };
+  std::vector<Ch> chars;
+  for (const Atom *a : word)
+    for (const Frag &f : a->frags)
+      for (size_t i = 0; i < f.text.size();) {
+        size_t st = i;
+        char32_t cp = text::next_cp(f.text, i);
+        chars.push_back({&f, st, i - st, advance_units(fonts, f.face, cp, f.size)});
+      }
+  auto is_mark = [&](size_t j) { return j < chars.size() && chars[j].f->footnote > 0 && chars[j].f->super; };
   std::vector<Atom> out;
   Atom cur;
   const Atom &head = *word.front();
@@ -209,24 +225,28 @@ std::vector<Atom> char_split(const std::vector<const Atom *> &word, Units first,
   cur.gap_size = head.gap_size;
   cur.brk = head.brk;
   Units lim = first;
-  for (const Atom *a : word)
-    for (const Frag &f : a->frags) {
-      for (size_t i = 0; i < f.text.size();) {
-        size_t st = i;
-        char32_t cp = text::next_cp(f.text, i);
-        Units u = advance_units(fonts, f.face, cp, f.size);
-        if (!cur.frags.empty() && cur.wu + u + f.corr > lim) {
-          // Cut right before a non-breaking hyphen, LibreOffice ends the
-          // line with a hyphen too (and starts the next with the glued one).
-          if (cp == U'-')
-            cur.add(f, "-", fonts.advance(f.face, cp, f.size), 0);
-          out.push_back(std::move(cur));
-          cur = Atom{};
-          lim = avail;
-        }
-        cur.add(f, std::string_view(f.text.data() + st, i - st), fonts.advance(f.face, cp, f.size), u);
-      }
+  for (size_t j = 0; j < chars.size(); ++j) {
+    const Ch &c = chars[j];
+    const Frag &f = *c.f;
+    // The room this character needs: with the marks that follow it.
+    Units need = c.u + f.corr;
+    if (!is_mark(j))
+      for (size_t k = j + 1; is_mark(k); ++k)
+        need += chars[k].u;
+    if (!cur.frags.empty() && !is_mark(j) && cur.wu + need > lim) {
+      // Cut right before a non-breaking hyphen, LibreOffice ends the
+      // line with a hyphen too (and starts the next with the glued one).
+      if (f.text.compare(c.at, c.len, "-") == 0)
+        cur.add(f, "-", fonts.advance(f.face, U'-', f.size), 0);
+      out.push_back(std::move(cur));
+      cur = Atom{};
+      lim = avail;
     }
+    char32_t cp = 0;
+    size_t i = c.at;
+    cp = text::next_cp(f.text, i);
+    cur.add(f, std::string_view(f.text.data() + c.at, c.len), fonts.advance(f.face, cp, f.size), c.u);
+  }
   if (!cur.frags.empty())
     out.push_back(std::move(cur));
   return out;

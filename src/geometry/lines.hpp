@@ -4,6 +4,7 @@
 // decide something (a row that may not split, a header row to repeat), so
 // the two outputs never count lines twice.
 #pragma once
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,11 @@ namespace vb::geo {
 // matches the big ones': (1 - 0.58) × 0.933 em ≈ 0.392 of the full size.
 inline constexpr double kSuperScale = 0.58;
 inline constexpr double kSuperRise = 0.392;
+// The size of a superscript: LibreOffice keeps font sizes in whole twips and
+// truncates 58 % of the size (measured: 7.5 pt at 13 pt, 8.1 pt at 14 pt).
+inline double super_size(double size) {
+  return double(std::lround(size * 20) * 58 / 100) / 20;
+}
 // Default tab stops (w:defaultTabStop 720 twips).
 inline constexpr double kDefaultTab = 36.0;
 

@@ -3,7 +3,7 @@ generated documents (tests/e2e/gendoc.py, seeds 1–20; the full corpus of 300
 is bench/fidelity_corpus.py) rendered by vanban, their DOCX converted by
 LibreOffice in one run, and the two PDFs compared line by line. Every
 document has the same page count in both and at least 98 % identical lines;
-the whole set at least 99.5 %. Each DOCX passes a well-formedness check."""
+the whole set at least 99.7 %. Each DOCX passes a well-formedness check."""
 import os
 import shutil
 import sys
@@ -52,5 +52,5 @@ if shutil.which("soffice"):
         check(pct >= 98.0, f"{s}: {pct:.1f} % of lines identical (≥ 98 %)")
     figure = 100.0 * same / total if total else 0
     print(f"\nset: {total} lines, {figure:.2f} % identical; worst: {sorted(worst)[:3]}")
-    check(figure >= 99.5, f"the set: {figure:.2f} % of lines identical (≥ 99.5 %)")
+    check(figure >= 99.7, f"the set: {figure:.2f} % of lines identical (≥ 99.7 %)")
 finish()

@@ -79,6 +79,22 @@ TEST_CASE("a word longer than the line is broken") {
     CHECK(l.natural <= 200 + 0.01);
 }
 
+TEST_CASE("a cut word keeps its footnote mark with the character before it") {
+  // The letters fit the line exactly; the mark after them does not.
+  std::string word(12, 'M');
+  double w = fonts().width(text::Face::Regular, word, 14) + 0.1;
+  Span mark = text_span("1");
+  mark.superscript = true;
+  mark.footnote = 1;
+  auto lines = break_lines({text_span(word), mark}, column(w, tmpl::Align::Left), fonts());
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].runs.front().text == std::string(11, 'M'));
+  REQUIRE(lines[1].runs.size() == 2);
+  CHECK(lines[1].runs[0].text == "M");
+  CHECK(lines[1].runs[1].superscript);
+  CHECK(lines[1].footnotes == std::vector<int>{1});
+}
+
 TEST_CASE("hyphens between letters are break opportunities") {
   // "KH-" fits, "KH-UBND" does not.
   double w = fonts().width(text::Face::Regular, "aaaa KH-", 14) + 1;
@@ -116,7 +132,8 @@ TEST_CASE("mixed faces and a superscript footnote mark on one line") {
   const auto &l = lines[0];
   REQUIRE(l.runs.size() == 4);
   CHECK(l.runs[2].superscript);
-  CHECK(l.runs[2].size == doctest::Approx(14 * geo::kSuperScale));
+  CHECK(l.runs[2].size == doctest::Approx(8.1)); // 58 % of 280 twips, truncated
+  CHECK(geo::super_size(13) == doctest::Approx(7.5));
   CHECK(l.runs[2].y < 0); // raised
   CHECK(l.footnotes == std::vector<int>{1});
   // Line height is that of the 14 pt text, not raised by the mark.
