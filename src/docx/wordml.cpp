@@ -417,6 +417,27 @@ public:
     list_item(li, st.body.id);
     blocks(li.children);
   }
+  // Điều (label and title bold), khoản and điểm (upright), at the
+  // paragraph indent; a titled unit keeps with what follows it.
+  void block(const model::Article &a) {
+    bool article = a.level == model::Article::Level::Article;
+    para({.style = st.body.id, .keep_next = !a.title.empty()}, [&] {
+      run(a.label + " ", {.bold = article});
+      if (!a.title.empty())
+        inlines(a.title, {.bold = article});
+      else
+        inlines(a.runin);
+    });
+    blocks(a.body);
+  }
+  // "Thời gian: …" and the dash list under it.
+  void block(const model::Field &f) {
+    para({.style = st.body.id}, [&] {
+      run(f.content.empty() ? f.label : f.label + " ");
+      inlines(f.content);
+    });
+    blocks(f.children);
+  }
   void block(const model::Phase &ph) {
     para({.style = st.phase.id}, [&] {
       run(ph.label + " ");

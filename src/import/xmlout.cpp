@@ -358,12 +358,40 @@ struct Writer {
     line(depth, "</section>");
   }
   void block(int depth, const model::Part &p) {
+    const char *name = p.kind == model::Part::Kind::Chapter    ? "chapter"
+                       : p.kind == model::Part::Kind::Division ? "division"
+                                                               : "part";
     notes_for(depth, p.loc.line);
-    line(depth, "<part>");
+    line(depth, std::string("<") + name + ">");
     year_note(depth + 1, {&p.title});
     element(depth + 1, "title", p.title);
     blocks(depth + 1, p.body);
-    line(depth, "</part>");
+    line(depth, std::string("</") + name + ">");
+  }
+  void block(int depth, const model::Article &a) {
+    const char *name = a.level == model::Article::Level::Article  ? "article"
+                       : a.level == model::Article::Level::Clause ? "clause"
+                                                                  : "point";
+    notes_for(depth, a.loc.line);
+    line(depth, std::string("<") + name + ">");
+    year_note(depth + 1, {&a.title, &a.runin});
+    if (!a.title.empty())
+      element(depth + 1, "title", a.title);
+    else
+      element(depth + 1, "p", a.runin);
+    blocks(depth + 1, a.body);
+    line(depth, std::string("</") + name + ">");
+  }
+  void block(int depth, const model::Field &f) {
+    notes_for(depth, f.loc.line);
+    std::string open = "<field label=\"" + esc(f.label, true) + "\">";
+    if (f.children.empty()) {
+      wrapped(depth, open, inl(f.content), "</field>");
+      return;
+    }
+    wrapped(depth, open, inl(f.content), "");
+    blocks(depth + 1, f.children);
+    line(depth, "</field>");
   }
   void block(int depth, const model::Table &t) {
     notes_for(depth, t.loc.line);
