@@ -10,6 +10,7 @@
 
 #include "check/rules.hpp"
 #include "docx/docx.hpp"
+#include "geometry/blocks.hpp"
 #include "layout/layout.hpp"
 #include "load/load.hpp"
 #include "model/finalize.hpp"
@@ -92,6 +93,10 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
   model::finalize(*doc, *t, &cal);
   check::decree_rules(*doc, *t, fonts, check::today(), diags);
   if (diags.has_errors()) // a character that no font can print
+    return std::nullopt;
+  // What no page can hold: a table column too narrow for text, a page-1
+  // header taller than a page.
+  if (fonts && !geo::check(*doc, *t, *fonts, diags))
     return std::nullopt;
   return Loaded{std::move(*doc), std::move(*t), std::move(cal)};
 }

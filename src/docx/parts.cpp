@@ -5,6 +5,7 @@
 
 #include "docx/wordml.hpp"
 #include "docx/xml.hpp"
+#include "geometry/page.hpp"
 
 namespace vb::docx {
 
@@ -129,9 +130,9 @@ std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t, const st
   x.leaf("w:basedOn", {{"w:val", "Normal"}});
   x.open("w:pPr");
   x.leaf("w:keepNext");
-  x.leaf("w:spacing", {{"w:before", num(geom::rule_before)},
+  x.leaf("w:spacing", {{"w:before", num(geo::kRuleBefore)},
                        {"w:after", "0"},
-                       {"w:line", num(geom::rule_line)},
+                       {"w:line", num(geo::kRuleLine)},
                        {"w:lineRule", "exact"}});
   x.leaf("w:jc", {{"w:val", "center"}});
   x.close();
@@ -144,7 +145,7 @@ std::string styles_xml(const tmpl::Styles &st, const tmpl::Template &t, const st
   x.leaf("w:basedOn", {{"w:val", "Normal"}});
   x.open("w:pPr");
   x.leaf("w:spacing",
-         {{"w:before", "0"}, {"w:after", "0"}, {"w:line", num(geom::tiny_line)}, {"w:lineRule", "exact"}});
+         {{"w:before", "0"}, {"w:after", "0"}, {"w:line", num(geo::kTiny)}, {"w:lineRule", "exact"}});
   x.close();
   x.open("w:rPr");
   size_rpr(x, 1);

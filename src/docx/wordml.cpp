@@ -7,7 +7,9 @@
 
 #include "docx/parts.hpp"
 #include "docx/xml.hpp"
-#include "image/png.hpp"
+#include "geometry/blocks.hpp"
+#include "geometry/images.hpp"
+#include "geometry/measure.hpp"
 #include "template/styles.hpp"
 #include "util/fsio.hpp"
 
@@ -48,22 +50,12 @@ struct PPr {
 struct RunFmt {
   bool bold = false, italic = false;
   bool unbold = false, uncaps = false; // switch off what the style turns on
+  bool as_is = false;                  // fixed wording: no glue (geo::glue)
   std::string rstyle;
 };
 
-// Natural size of a PNG in points (see image::Info); nullopt when the
-// file is not a complete, readable PNG.
-std::optional<std::pair<double, double>> png_size(const std::string &png) {
-  std::string err;
-  auto info = image::probe(png, err);
-  if (!info)
-    return std::nullopt;
-  return std::pair{info->width_pt(), info->height_pt()};
-}
-
 struct Media {
   std::string path, data;
-  double w = 0, h = 0; // natural size, points
 };
 
 class Body {
@@ -76,7 +68,7 @@ public:
   const text::Fonts &fonts;
   tmpl::Styles st;
   XmlWriter x;
-  long text_width = 0; // twips, of the current section
+  geo::Frame frame; // of the current section
 
   // ------------------------------------------------------------ primitives
   void ppr(const PPr &p) {
@@ -123,29 +115,49 @@ public:
     x.close();
   }
 
-  void run(std::string_view text, const RunFmt &f = {}) {
+  void run(std::string_view raw, const RunFmt &f = {}) {
+    const std::string text = f.as_is ? std::string(raw) : geo::glue(raw);
     // Characters the faces lack get their own run in the fallback family,
     // so that a word processor measures them in the face the PDF draws.
+    // (The glue's characters are drawn as '-' and ' ': never fallback.)
     text::Face face = text::face_of(f.bold, f.italic);
     size_t start = 0;
     bool fallback = false;
     auto emit = [&](size_t end) {
       x.open("w:r");
       rpr(f, fallback ? fonts.fallback_family() : std::string());
-      x.elem("w:t", text.substr(start, end - start), {{"xml:space", "preserve"}});
+      text_content(std::string_view(text).substr(start, end - start));
       x.close();
       start = end;
     };
     for (size_t i = 0; i < text.size();) {
       size_t at = i;
       char32_t cp = text::next_cp(text, i);
-      bool fb = cp >= 0x80 && fonts.uses_fallback(face, cp);
+      bool fb = cp >= 0x80 && cp != geo::kNoBreakHyphen && cp != geo::kNoBreakSpace &&
+                fonts.uses_fallback(face, cp);
       if (fb != fallback && at > start)
         emit(at);
       fallback = fb;
     }
     if (start < text.size() || text.empty())
       emit(text.size());
+  }
+
+  // A run's text: w:t pieces, non-breaking hyphens (which a w:t cannot
+  // carry for Word) as w:noBreakHyphen.
+  void text_content(std::string_view text) {
+    static const std::string nbh = "\u2011";
+    size_t at = 0;
+    while (true) {
+      size_t k = text.find(nbh, at);
+      std::string_view piece = text.substr(at, k == std::string_view::npos ? std::string_view::npos : k - at);
+      if (!piece.empty())
+        x.elem("w:t", piece, {{"xml:space", "preserve"}});
+      if (k == std::string_view::npos)
+        break;
+      x.leaf("w:noBreakHyphen");
+      at = k + nbh.size();
+    }
   }
 
   void rpr(const RunFmt &f, const std::string &font = {}) {
@@ -211,15 +223,13 @@ public:
     return fonts.width(text::face_of(s.bold, s.italic), text, s.size);
   }
 
-  // A solid rule `len_pt` long, centred in a box `box` twips wide.
-  void rule(long box, double len_pt, std::optional<long> after = {}) {
-    if (len_pt <= 0) // nothing to underline (e.g. no agency): no rule paragraph at all
+  // A rule paragraph (VbRule) with its indents; none when there is nothing to underline.
+  void rule(const std::optional<geo::RuleIndents> &r, std::optional<long> after = {}) {
+    if (!r)
       return;
-    long len = std::min(box, std::lround(len_pt * 20));
-    long left = (box - len) / 2;
     PPr p{.style = "VbRule", .keep_next = true, .rule_top = true};
-    p.left = left;
-    p.right = box - len - left;
+    p.left = r->left;
+    p.right = r->right;
     p.after = after;
     para(p, [] {});
   }
@@ -233,6 +243,7 @@ public:
     std::vector<long> cols; // twips
     bool borders = false;
     std::optional<long> cell_pad; // left/right padding; default from the table style
+    long cell_pad_v = 0;          // top/bottom padding with cell_pad
   };
   void table_start(const TableSpec &s) {
     // Two adjacent tables would merge into one: keep them apart.
@@ -259,9 +270,9 @@ public:
     x.leaf("w:tblLayout", {{"w:type", "fixed"}});
     if (s.cell_pad) {
       x.open("w:tblCellMar");
-      x.leaf("w:top", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:top", {{"w:w", num(s.cell_pad_v)}, {"w:type", "dxa"}});
       x.leaf("w:left", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
-      x.leaf("w:bottom", {{"w:w", "0"}, {"w:type", "dxa"}});
+      x.leaf("w:bottom", {{"w:w", num(s.cell_pad_v)}, {"w:type", "dxa"}});
       x.leaf("w:right", {{"w:w", num(*s.cell_pad)}, {"w:type", "dxa"}});
       x.close();
     }
@@ -276,13 +287,19 @@ public:
     x.close();
     after_table_ = true;
   }
-  void row_start(bool header = false) {
+  // A row: kept whole (w:cantSplit) unless it is taller than a page (the
+  // geometry decides; Word would clip a kept row taller than the page), a
+  // repeated header row on each page.
+  void row_start(bool keep, bool header = false) {
     x.open("w:tr");
-    x.open("w:trPr");
-    x.leaf("w:cantSplit");
-    if (header)
-      x.leaf("w:tblHeader");
-    x.close();
+    if (keep || header) {
+      x.open("w:trPr");
+      if (keep)
+        x.leaf("w:cantSplit");
+      if (header)
+        x.leaf("w:tblHeader");
+      x.close();
+    }
   }
   void cell_start(long w, int span = 1, bool vcenter = false) {
     x.open("w:tc");
@@ -295,58 +312,34 @@ public:
     x.close();
   }
 
-  // Column widths from relative weights; the last column takes the rounding rest.
-  static std::vector<long> split(long total, const std::vector<double> &weights) {
-    double sum = 0;
-    for (double w : weights)
-      sum += w > 0 ? w : 0;
-    std::vector<long> cols;
-    long used = 0;
-    for (size_t i = 0; i < weights.size(); ++i) {
-      long c = i + 1 == weights.size()
-                   ? total - used
-                   : std::lround(total * (sum > 0 ? std::max(weights[i], 0.0) / sum : 1.0 / weights.size()));
-      cols.push_back(c);
-      used += c;
-    }
-    return cols;
-  }
-
   // ------------------------------------------------------------ page 1
   void header_table() {
     const auto &h = doc.header;
-    long left = std::lround(text_width * tpl.header_left);
-    long right = text_width - left;
-    table_start({.cols = {left, right}, .borders = false, .cell_pad = 0});
+    geo::PageHeader ph = geo::page_header(doc, tpl, st, fonts, frame);
+    table_start({.cols = ph.cols, .borders = false, .cell_pad = 0});
 
-    row_start();
-    cell_start(left);
-    for (const auto &l : h.parent)
+    row_start(true);
+    cell_start(ph.cols[0]);
+    for (const auto &l : ph.parent)
       para_text({.style = st.header_parent.id}, l);
-    double widest = 0;
-    for (const auto &l : h.agency) {
+    for (const auto &l : ph.agency)
       para_text({.style = st.header_agency.id}, l);
-      widest = std::max(widest, width(st.header_agency, l));
-    }
-    widest = std::min(widest, left / 20.0);
-    rule(left, widest * geom::agency_rule_share);
-    if (h.parent.empty() && h.agency.empty()) // a cell needs a paragraph
+    if (ph.parent.empty() && ph.agency.empty()) // a cell needs a paragraph
       para({.style = st.header_agency.id}, [] {});
+    rule(ph.agency_rule);
     x.close(); // tc
-    cell_start(right);
-    const std::string national = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    const std::string motto = "Độc lập - Tự do - Hạnh phúc";
-    para_text({.style = st.header_national.id}, national);
-    para_text({.style = st.header_motto.id}, motto);
-    rule(right, width(st.header_motto, motto));
+    cell_start(ph.cols[1]);
+    para_text({.style = st.header_national.id}, geo::kNationalTitle, {.as_is = true});
+    para_text({.style = st.header_motto.id}, geo::kMotto, {.as_is = true});
+    rule(ph.motto_rule);
     x.close();
     x.close(); // tr
 
-    row_start();
-    cell_start(left);
+    row_start(true);
+    cell_start(ph.cols[0]);
     para_text({.style = st.header_number.id}, h.number_line);
     x.close();
-    cell_start(right);
+    cell_start(ph.cols[1]);
     para_text({.style = st.header_date.id}, h.date_line);
     x.close();
     x.close(); // tr
@@ -355,14 +348,9 @@ public:
 
   void title_block() {
     para_text({.style = st.title.id}, doc.title);
-    double widest = 0;
-    for (const auto &line : doc.subject) {
+    for (const auto &line : doc.subject)
       para({.style = st.subject.id}, [&] { inlines(line); });
-      widest = std::max(widest, width(st.subject, model::plain_text(line, " ")));
-    }
-    widest = std::min(widest, text_width / 20.0);
-    if (widest > 0)
-      rule(text_width, widest * geom::subject_rule_share, st.after_subject.twips());
+    rule(geo::subject_rule(doc, st, fonts, frame), st.after_subject.twips());
   }
 
   // ------------------------------------------------------------ blocks
@@ -467,14 +455,19 @@ public:
   void block(const model::Table &t) {
     if (t.columns.empty())
       return;
-    std::vector<double> w;
-    for (const auto &c : t.columns)
-      w.push_back(c.weight);
-    std::vector<long> cols = split(text_width, w);
-    table_start({.cols = cols, .borders = t.borders});
+    // The layout's geometry of this table: widths, which rows may split,
+    // whether the header row repeats.
+    geo::TableGeom g = geo::table(t, st, fonts, frame);
+    const std::vector<long> &cols = g.cols;
+    // Padding on the table itself: LibreOffice ignores the default table
+    // style's top and bottom cell margins.
+    table_start({.cols = cols,
+                 .borders = t.borders,
+                 .cell_pad = st.cell_pad_left.twips(),
+                 .cell_pad_v = st.cell_pad_top.twips()});
     size_t first = t.numbered ? 1 : 0;
     if (t.header_row) {
-      row_start(true);
+      row_start(g.header->keep, g.repeat_header);
       for (size_t i = 0; i < t.columns.size(); ++i) {
         cell_start(cols[i], 1, true);
         para({.style = st.table_header.id}, [&] { inlines(t.columns[i].header); });
@@ -482,8 +475,9 @@ public:
       }
       x.close();
     }
-    for (const auto &r : t.rows) {
-      row_start();
+    for (size_t ri = 0; ri < t.rows.size(); ++ri) {
+      const model::Row &r = t.rows[ri];
+      row_start(g.rows[ri].keep);
       if (t.numbered) {
         cell_start(cols[0]);
         para_text({.style = st.table_cell.id, .align = Align::Center}, r.number,
@@ -523,30 +517,6 @@ public:
     }
   }
 
-  // Lines a paragraph of `text` takes in `avail` points: greedy breaking at
-  // spaces, as LibreOffice and the layout engine do.
-  int count_lines(const ParaStyle &s, const std::string &text, double avail) const {
-    int lines = 1;
-    double cur = 0, space = width(s, " ");
-    size_t i = 0;
-    while (i < text.size()) {
-      size_t j = text.find(' ', i);
-      if (j == std::string::npos)
-        j = text.size();
-      if (j > i) {
-        double w = width(s, std::string_view(text).substr(i, j - i));
-        if (cur > 0 && cur + space + w > avail + 1e-6) {
-          ++lines;
-          cur = w;
-        } else {
-          cur += (cur > 0 ? space : 0) + w;
-        }
-      }
-      i = j + 1;
-    }
-    return lines;
-  }
-
   std::vector<Media> media; // word/media/imageN.png, N = index + 1
   int drawing_ids = 0;
 
@@ -562,10 +532,9 @@ public:
     auto data = read_file(path, err, 20u << 20);
     if (!data)
       return std::nullopt;
-    auto size = png_size(*data);
-    if (!size)
+    if (!geo::png_size(*data))
       return std::nullopt;
-    media.push_back({path, std::move(*data), size->first, size->second});
+    media.push_back({path, std::move(*data)});
     return media.size() - 1;
   }
 
@@ -620,65 +589,51 @@ public:
     x.close(); // r
   }
 
-  // Signature and seal pictures for the signing room, which is the last
-  // signature_room of the name paragraph's space before (its top = the
-  // paragraph's top + `room_at`). The signature is centred in the room, at
-  // most the room's height; the seal keeps its real size (at most 45 mm) and
-  // covers the left third of the signature.
+  // Signature and seal pictures where the geometry places them in the
+  // signing room: the last signature_room of the name paragraph's space
+  // before, whose top is the paragraph's top + `room_at`.
   void signing_images(const model::Signature &s, double col_w, double room_at) {
-    double room = st.sign_name.before.pt;
-    std::optional<size_t> sig = media_index(s.signature_image);
-    std::optional<size_t> seal = media_index(s.seal_image);
-    double sx = col_w / 2, sw = 0, sy = room_at + room / 2;
-    if (sig) {
-      const Media &m = media[*sig];
-      double k = std::min({1.0, (room - 4) / m.h, col_w / m.w});
-      sw = m.w * k;
-      double sh = m.h * k;
-      sx = (col_w - sw) / 2;
-      picture(*sig, sx, room_at + (room - sh) / 2, sw, sh, 1);
-    }
-    if (seal) {
-      const Media &m = media[*seal];
-      double k = std::min(1.0, Length::mm(45).pt / std::max(m.w, m.h));
-      double w = m.w * k, h = m.h * k;
-      double right = sig ? sx + sw / 3 : col_w / 2 + w / 2;
-      picture(*seal, right - w, sy - h / 2, w, h, 2);
-    }
+    int z = 0;
+    for (const geo::Placed &p : geo::signing_images(s, col_w, st.sign_name.before.pt))
+      if (auto m = media_index(p.path))
+        picture(*m, p.x, room_at + p.y, p.w, p.h, ++z);
   }
 
-  void signature_block(const model::Signature &s, double col_w, std::optional<long> gap_before = {},
-                       long extra_room = 0) {
+  void signature_block(const model::Signature &s, const geo::SignBlock &b, double col_w,
+                       std::optional<long> gap_before = {}) {
     bool first = true;
-    for (const auto &l : s.lines) {
+    for (const auto &l : b.lines) {
       PPr p{.style = st.sign_line.id, .keep_next = true};
       if (first)
         p.before = gap_before;
       para_text(p, l);
       first = false;
     }
+    long extra = std::lround(b.extra * 20);
     PPr name{.style = st.sign_name.id, .keep_next = true};
-    if (extra_room > 0)
-      name.before = st.sign_name.before.twips() + extra_room;
+    if (extra > 0)
+      name.before = st.sign_name.before.twips() + extra;
     para(name, [&] {
-      signing_images(s, col_w, extra_room / 20.0);
+      signing_images(s, col_w, b.extra);
       if (!s.name.empty())
         run(s.name);
     });
   }
 
   void ending() {
-    if (doc.signature || (!doc.recipients.empty() && tpl.recipients)) {
-      long left = std::lround(text_width * st.ending_left);
-      long right = text_width - left;
-      table_start({.cols = {left, right}, .borders = false, .cell_pad = 0});
-      row_start();
-      cell_start(left);
+    geo::Ending e = geo::ending(doc, tpl, st, fonts, frame);
+    if (!e.table.rows.empty()) {
+      const std::vector<long> &cols = e.table.cols;
+      table_start({.cols = cols, .borders = false, .cell_pad = 0});
+      row_start(e.table.rows[0].keep);
+      cell_start(cols[0]);
       bool any = false;
       if (tpl.recipients && !doc.recipients.empty()) {
         para_text({.style = st.recipients_label.id, .keep_next = true}, "Nơi nhận:");
+        // Hanging under the text, not under the "- ".
+        long hang = std::lround(geo::recipient_hang(st, fonts) * 20);
         for (const auto &r : doc.recipients)
-          para_text({.style = st.recipients_item.id, .keep_next = true}, r);
+          para_text({.style = st.recipients_item.id, .keep_next = true, .left = hang, .hanging = hang}, r);
         any = true;
       }
       if (!doc.drafter.empty()) {
@@ -688,9 +643,9 @@ public:
       if (!any)
         para({.style = st.recipients_item.id}, [] {});
       x.close();
-      cell_start(right);
+      cell_start(cols[1]);
       if (doc.signature)
-        signature_block(*doc.signature, right / 20.0);
+        signature_block(*doc.signature, e.sign, geo::pt(cols[1]));
       else
         para({.style = st.sign_line.id}, [] {});
       x.close();
@@ -705,41 +660,26 @@ public:
   // 2×columns half-columns and each block spans two, so a short last row is
   // centred with blocks of the same width as the rows above.
   void parties() {
-    int cols = std::clamp(tpl.signature_columns, 1, 3);
-    long half = text_width / (2 * cols);
-    std::vector<long> grid(2 * cols, half);
-    grid.back() = text_width - half * (2 * cols - 1);
-    table_start({.cols = grid, .borders = false, .cell_pad = geom::party_cell_pad});
+    geo::PartyGrid g = geo::parties(doc, tpl, st, fonts, frame);
+    const size_t cols = size_t(geo::party_columns(tpl));
+    const long half = g.table.cols[0];
+    table_start({.cols = g.table.cols, .borders = false, .cell_pad = geo::kPartyPad});
     size_t n = doc.parties.size();
-    for (size_t i = 0; i < n; i += cols) {
+    for (size_t i = 0, row = 0; i < n; i += cols, ++row) {
       size_t in_row = std::min<size_t>(cols, n - i);
       int pad = static_cast<int>(cols - in_row); // half-columns on each side
-      row_start();
+      row_start(g.table.rows[row].keep);
       auto empty_cell = [&](int span) {
-        long w = 0;
-        for (int k = 0; k < span; ++k)
-          w += half;
-        cell_start(w, span);
+        cell_start(half * span, span);
         para({.style = st.sign_line.id}, [] {});
         x.close();
       };
-      // Names of one row share a baseline: a block with fewer title lines
-      // gets their height added to its signing room.
-      double avail = (2 * half - 2 * geom::party_cell_pad) / 20.0;
-      std::vector<int> lines(in_row, 0);
-      for (size_t k = 0; k < in_row; ++k)
-        for (const auto &l : doc.parties[i + k].signature.lines)
-          lines[k] += count_lines(st.sign_line, l, avail);
-      int most = *std::max_element(lines.begin(), lines.end());
-      double lh =
-          fonts.line_height(text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
-          st.sign_line.line;
       if (pad > 0)
         empty_cell(pad);
       for (size_t k = 0; k < in_row; ++k) {
         cell_start(2 * half, 2);
-        signature_block(doc.parties[i + k].signature, avail, geom::party_gap,
-                        std::lround((most - lines[k]) * lh * 20));
+        signature_block(doc.parties[i + k].signature, g.blocks[i + k], geo::pt(2 * half - 2 * geo::kPartyPad),
+                        geo::kPartyGap);
         x.close();
       }
       if (pad > 0)
@@ -755,17 +695,17 @@ public:
     s.open("w:sectPr");
     s.leaf("w:headerReference", {{"w:type", "default"}, {"r:id", "rIdHdrDefault"}});
     s.leaf("w:headerReference", {{"w:type", "first"}, {"r:id", "rIdHdrFirst"}});
-    long pw = tpl.page_width.twips(), ph = tpl.page_height.twips();
+    geo::Frame f = geo::frame(tpl, landscape);
     if (landscape)
-      s.leaf("w:pgSz", {{"w:w", num(ph)}, {"w:h", num(pw)}, {"w:orient", "landscape"}});
+      s.leaf("w:pgSz", {{"w:w", num(f.width)}, {"w:h", num(f.height)}, {"w:orient", "landscape"}});
     else
-      s.leaf("w:pgSz", {{"w:w", num(pw)}, {"w:h", num(ph)}});
-    s.leaf("w:pgMar", {{"w:top", num(tpl.margin_top.twips())},
-                       {"w:right", num(tpl.margin_right.twips())},
-                       {"w:bottom", num(tpl.margin_bottom.twips())},
-                       {"w:left", num(tpl.margin_left.twips())},
-                       {"w:header", num(header_distance())},
-                       {"w:footer", num(tpl.margin_bottom.twips() / 2)},
+      s.leaf("w:pgSz", {{"w:w", num(f.width)}, {"w:h", num(f.height)}});
+    s.leaf("w:pgMar", {{"w:top", num(f.top)},
+                       {"w:right", num(f.right)},
+                       {"w:bottom", num(f.bottom)},
+                       {"w:left", num(f.left)},
+                       {"w:header", num(geo::header_twips(tpl, st, fonts))},
+                       {"w:footer", num(f.bottom / 2)},
                        {"w:gutter", "0"}});
     if (restart)
       s.leaf("w:pgNumType", {{"w:start", "1"}});
@@ -775,25 +715,12 @@ public:
     return xml.substr(xml.find("<w:sectPr"));
   }
 
-  // w:header is the top of the header paragraph: put the page number's
-  // baseline at template.header_distance from the top edge.
-  long header_distance() const {
-    double base = fonts.baseline_offset(text::Face::Regular, st.page_number.size);
-    return std::lround((tpl.header_distance.pt - base) * 20);
-  }
-
-  long width_of(bool landscape) const {
-    long pw = landscape ? tpl.page_height.twips() : tpl.page_width.twips();
-    return pw - tpl.margin_left.twips() - tpl.margin_right.twips();
-  }
-
   void appendix(const model::Appendix &a) {
-    text_width = width_of(a.landscape);
+    frame = geo::frame(tpl, a.landscape);
     para_text({.style = st.appendix_label.id}, a.label);
     para({.style = st.appendix_title.id}, [&] { inlines(a.title); });
     para_text({.style = st.appendix_attached.id}, a.attached_line);
-    double w = std::min(width(st.appendix_attached, a.attached_line), text_width / 20.0);
-    rule(text_width, w * geom::subject_rule_share, st.after_subject.twips());
+    rule(geo::attached_rule(a, st, fonts, frame), st.after_subject.twips());
     blocks(a.body);
   }
 
@@ -807,7 +734,7 @@ public:
             {"xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main"},
             {"xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture"}});
     x.open("w:body");
-    text_width = width_of(false);
+    frame = geo::frame(tpl, false);
     tiny(); // LibreOffice would insert a 14 pt paragraph before a leading table
     header_table();
     title_block();

@@ -46,6 +46,11 @@ bool party_line(const std::string &t) {
   return starts_with(Kinds::fold(t), "ĐẠI DIỆN ") && all_caps(t);
 }
 
+// "ĐẠI DIỆN" alone: the unit did not fit after it and begins on the next line.
+bool party_word_alone(const std::string &t) {
+  return Kinds::fold(collapse(t)) == "ĐẠI DIỆN";
+}
+
 // A signer's name: two to six capitalised words, nothing else.
 bool name_like(const std::string &t) {
   if (t.empty() || t.size() > 60 || all_caps(t))
@@ -303,10 +308,11 @@ void ending(Ctx &ctx, size_t end) {
         doc.drafter = t;
         continue;
       }
-      if (party_line(t) && (new_cell || l == 0 || !it.cell)) {
+      if ((party_line(t) || party_word_alone(t)) && (new_cell || l == 0 || !it.cell)) {
         model::Party p;
         p.loc = ctx.loc(it.pos);
-        p.unit = collapse(t.substr(t.find(' ', t.find(' ') + 1) + 1)); // after "ĐẠI DIỆN "
+        if (party_line(t))
+          p.unit = collapse(t.substr(t.find(' ', t.find(' ') + 1) + 1)); // after "ĐẠI DIỆN "
         p.signature.loc = p.loc;
         doc.parties.push_back(std::move(p));
         mode = Party;
@@ -315,7 +321,9 @@ void ending(Ctx &ctx, size_t end) {
       }
       if (mode == Party && !doc.parties.empty()) {
         auto &p = doc.parties.back();
-        if (all_caps(t)) {
+        if (all_caps(t) && p.unit.empty()) {
+          p.unit = t; // the unit's first line, under a lone "ĐẠI DIỆN"
+        } else if (all_caps(t)) {
           if (official_title(t) && p.signature.title.empty())
             p.signature.title = t;
           else if (p.signature.title.empty())

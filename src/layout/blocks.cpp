@@ -7,57 +7,6 @@
 
 namespace vb::layout::detail {
 
-Span span(std::string text, const tmpl::ParaStyle &s, bool bold, bool italic) {
-  Span sp;
-  sp.text = s.caps ? model::upper_vi(text) : std::move(text);
-  sp.face = text::face_of(s.bold || bold, s.italic || italic);
-  sp.size = s.size;
-  return sp;
-}
-
-std::vector<Span> spans_of(const model::Inlines &in, const tmpl::ParaStyle &s) {
-  std::vector<Span> out;
-  out.reserve(in.size());
-  for (const model::Inline &i : in) {
-    switch (i.kind) {
-    case model::Inline::Kind::Text:
-    case model::Inline::Kind::Field: // finalize() resolves fields; print any left as is
-      out.push_back(span(i.text, s, i.bold, i.italic));
-      break;
-    case model::Inline::Kind::Break: {
-      Span b;
-      b.kind = Span::Kind::Break;
-      b.face = text::face_of(s.bold, s.italic);
-      b.size = s.size;
-      out.push_back(b);
-      break;
-    }
-    case model::Inline::Kind::FootnoteRef: {
-      Span m = span(std::to_string(i.footnote), s);
-      m.superscript = true;
-      m.footnote = i.footnote;
-      out.push_back(std::move(m));
-      break;
-    }
-    }
-  }
-  return out;
-}
-
-ParaGeom geom_of(const tmpl::ParaStyle &s, double x, double w) {
-  ParaGeom g;
-  g.x = x;
-  g.width = w;
-  g.left = s.left.pt;
-  g.right = s.right.pt;
-  g.first = s.first_line.pt;
-  g.align = s.align;
-  g.base_face = text::face_of(s.bold, s.italic);
-  g.base_size = s.size;
-  g.line = s.line;
-  return g;
-}
-
 static Para para_from(std::vector<Line> lines, const tmpl::ParaStyle &s) {
   Para p;
   p.lines = std::move(lines);
@@ -180,7 +129,7 @@ struct Builder {
           } else if constexpr (std::is_same_v<T, model::Phase>) {
             labelled(v.label, true, v.content, st.phase);
           } else if constexpr (std::is_same_v<T, model::Table>) {
-            push_table(out, make_table(v, c));
+            push_table(out, geo::table(v, st, c.fonts, c.frame));
           }
         },
         static_cast<const model::Block::variant &>(b));
@@ -201,73 +150,46 @@ void add_blocks(const model::Blocks &blocks, const Ctx &c, std::vector<Item> &ou
   b.blocks(blocks);
 }
 
-void stamp(std::vector<TextRun> &runs, size_t from, SourceLoc loc) {
-  for (size_t i = from; i < runs.size(); ++i)
-    if (runs[i].src.line == 0)
-      runs[i].src = loc;
-}
-
-void stamp(std::vector<Line> &lines, SourceLoc loc) {
-  for (Line &l : lines)
-    stamp(l.runs, 0, loc);
-}
-
 void stamp(std::vector<Item> &items, size_t from, SourceLoc loc) {
   if (loc.line == 0)
     return;
+  auto runs = [&](std::vector<TextRun> &rs) {
+    for (TextRun &r : rs)
+      if (r.src.line == 0)
+        r.src = loc;
+  };
   for (size_t i = from; i < items.size(); ++i) {
     if (auto *p = std::get_if<Para>(&items[i])) {
-      stamp(p->lines, loc);
+      for (Line &l : p->lines)
+        runs(l.runs);
     } else if (auto *f = std::get_if<Fixed>(&items[i])) {
-      stamp(f->content.runs, 0, loc);
+      runs(f->content.runs);
     } else if (auto *t = std::get_if<Table>(&items[i])) {
       if (t->header)
-        for (CellLine &cl : t->header->lines)
-          stamp(cl.line.runs, 0, loc);
+        geo::stamp(*t->header, 0, loc);
       for (TableRow &r : t->rows)
-        for (CellLine &cl : r.lines)
-          stamp(cl.line.runs, 0, loc);
+        geo::stamp(r, 0, loc);
     }
   }
 }
 
-void push_table(std::vector<Item> &out, Item table) {
-  if (!out.empty()) {
-    const Item &prev = out.back();
-    auto *f = std::get_if<Fixed>(&prev);
-    if (std::holds_alternative<Table>(prev) || (f && f->is_table))
-      out.push_back(tiny());
-  }
+void push_table(std::vector<Item> &out, Table table) {
+  if (!out.empty() && std::holds_alternative<Table>(out.back()))
+    out.push_back(tiny());
   out.push_back(std::move(table));
-}
-
-double paint_lines(const std::vector<Line> &lines, double y, Page &into) {
-  for (const Line &l : lines) {
-    for (TextRun r : l.runs) {
-      r.y += y + l.ascent;
-      into.runs.push_back(std::move(r));
-    }
-    y += l.height;
-  }
-  return y;
 }
 
 std::vector<Footnote> make_footnotes(const Ctx &c) {
   std::vector<Footnote> out;
   const auto &s = c.st.footnote;
   for (size_t i = 0; i < c.doc.footnotes.size(); ++i) {
-    std::vector<Span> sp;
+    Footnote f;
     Span mark = span(std::to_string(i + 1), s);
     mark.superscript = true;
-    sp.push_back(mark);
-    sp.push_back(span(" ", s));
+    f.spans.push_back(mark);
+    f.spans.push_back(span(" ", s));
     auto body = spans_of(c.doc.footnotes[i], s);
-    sp.insert(sp.end(), body.begin(), body.end());
-    Footnote f;
-    f.lines = break_lines(sp, geom_of(s, c.frame.text_x(), c.frame.text_w()), c.fonts);
-    f.height = s.before.pt + s.after.pt;
-    for (const Line &l : f.lines)
-      f.height += l.height;
+    f.spans.insert(f.spans.end(), body.begin(), body.end());
     out.push_back(std::move(f));
   }
   return out;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "geometry/lines.hpp"
 #include "model/document.hpp"
 #include "template/template.hpp"
 #include "text/fonts.hpp"
@@ -11,31 +12,11 @@
 namespace vb::layout {
 
 // All coordinates in points, origin at the top-left corner of the page, y down.
-// (Members ordered for size: a 1,000-page document holds ~400,000 of them.)
-struct TextRun {
-  double x = 0, y = 0; // y = baseline
-  double size = 14;
-  std::string text; // UTF-8 NFC; drawn as one string at (x, y)
-  text::Face face = text::Face::Regular;
-  SourceLoc src; // the data element the text comes from (0:0 = none): the preview's click target
-  bool superscript = false;
-};
+using TextRun = geo::TextRun;
 
-struct Rule {
-  double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-  double width = 0.5;
-};
-
-struct Image {
-  double x = 0, y = 0, w = 0, h = 0; // top-left and size
-  std::string path;                  // PNG file
-};
-
-// Where a signer signs: an unsigned signature field goes here.
-struct SigField {
-  double x = 0, y = 0, w = 0, h = 0;
-  std::string name;
-};
+using Rule = geo::Rule;
+using Image = geo::Image;
+using SigField = geo::SigField;
 
 struct Page {
   double width = 0, height = 0;

@@ -138,6 +138,15 @@ struct Finalizer {
               x.level = level;
               tmpl::Scheme sc = schemes[std::min<size_t>(size_t(level - 1), schemes.size() - 1)];
               int n = ++section_no;
+              // Below the template's levels (below "a)" by default), Vietnamese
+              // practice goes on with dashes, then pluses: "-" then "+".
+              if (size_t(level) > schemes.size()) {
+                x.label = size_t(level) == schemes.size() + 1 ? "-" : "+";
+                resolve(x.title);
+                resolve(x.runin);
+                blocks(x.body, level + 1, x.label, sc);
+                return;
+              }
               switch (sc) {
               case tmpl::Scheme::Roman:
                 x.label = roman(n) + ".";
@@ -257,8 +266,7 @@ struct Finalizer {
     const Header &h = doc.header;
     std::string agency_text = h.agency_in_text;
     if (agency_text.empty())
-      for (const auto &l : h.agency)
-        agency_text += (agency_text.empty() ? "" : " ") + l;
+      agency_text = running_text_name(h.agency);
     std::string num = h.number ? two_digits(*h.number) : kBlank;
     std::string code = h.code.empty() ? t.abbreviation : h.code;
     std::string when = "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
@@ -449,6 +457,101 @@ struct Finalizer {
 };
 
 } // namespace
+
+namespace {
+
+std::vector<std::string> split_words(const std::string &s) {
+  std::vector<std::string> w;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos)
+      j = s.size();
+    if (j > i)
+      w.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return w;
+}
+
+std::string capitalised(const std::string &lower) {
+  size_t first = 0;
+  next_cp(lower, first);
+  return upper_vi(lower.substr(0, first)) + lower.substr(first);
+}
+
+} // namespace
+
+std::string running_text_name(const std::vector<std::string> &agency_lines) {
+  std::string caps;
+  for (const auto &l : agency_lines)
+    caps += (caps.empty() ? "" : " ") + upper_vi(l);
+  std::vector<std::string> w = split_words(caps);
+  if (w.empty())
+    return {};
+  // The administrative unit word starts the place name: "TỈNH BẮC NINH".
+  auto unit_len = [&](size_t k) -> size_t {
+    static const std::vector<std::vector<std::string>> units = {
+        {"THÀNH", "PHỐ"}, {"THỊ", "XÃ"}, {"THỊ", "TRẤN"}, {"ĐẶC", "KHU"}, {"TỈNH"},
+        {"HUYỆN"},        {"QUẬN"},      {"PHƯỜNG"},      {"XÃ"}};
+    for (const auto &u : units)
+      if (k + u.size() < w.size() && std::equal(u.begin(), u.end(), w.begin() + long(k)) &&
+          !(u.size() == 1 && u[0] == "XÃ" && w[k + 1] == "HỘI"))
+        return u.size();
+    return 0;
+  };
+  // The kinds of body whose name is written with one capital ("Ủy ban nhân
+  // dân", "Hội đồng nhân dân"); other names capitalise each part of their
+  // field after the kind word ("Sở Lao động - Thương binh và Xã hội").
+  static const std::vector<std::vector<std::string>> one_capital = {
+      {"ỦY", "BAN", "NHÂN", "DÂN"}, {"HỘI", "ĐỒNG", "NHÂN", "DÂN"}, {"ỦY", "BAN", "MẶT", "TRẬN"}};
+  std::vector<std::string> out(w.size());
+  std::vector<bool> cap(w.size(), false);
+  cap[0] = true;
+  static const std::vector<std::vector<std::string>> kinds = {
+      {"BAN", "CHỈ", "ĐẠO"}, {"HỘI", "ĐỒNG"}, {"TRUNG", "TÂM"}, {"ỦY", "BAN"},
+      {"VĂN", "PHÒNG"},      {"CHI", "CỤC"},  {"THANH", "TRA"}};
+  auto starts = [&](const std::vector<std::string> &k) {
+    return w.size() > k.size() && std::equal(k.begin(), k.end(), w.begin());
+  };
+  size_t plain_until = 1; // the kind word(s)
+  bool after_sep = true;  // the field after the kind is capitalised: "Sở Nội vụ"
+  for (const auto &k : kinds)
+    if (starts(k))
+      plain_until = std::max(plain_until, k.size());
+  for (const auto &k : one_capital)
+    if (starts(k)) {
+      plain_until = k.size();
+      after_sep = false;
+    }
+  bool place = false;
+  for (size_t k = 0; k < w.size(); ++k) {
+    if (size_t n = k > 0 ? unit_len(k) : 0) {
+      place = true;
+      k += n - 1; // the unit word itself stays lower case: "tỉnh"
+      continue;
+    }
+    if (place) {
+      cap[k] = true; // a place name: every word
+      continue;
+    }
+    if (k < plain_until)
+      continue;
+    if (w[k] == "-" || w[k] == "VÀ" || w[k] == "–") {
+      after_sep = true;
+      continue;
+    }
+    if (after_sep)
+      cap[k] = true;
+    after_sep = !w[k].empty() && w[k].back() == ',';
+  }
+  std::string r;
+  for (size_t k = 0; k < w.size(); ++k) {
+    std::string lw = lower_vi(w[k]);
+    r += (k ? " " : "") + (cap[k] ? capitalised(lw) : lw);
+  }
+  return r;
+}
 
 std::string number_line(const Header &h, const std::string &abbrev_fallback) {
   std::string code = h.code.empty() ? abbrev_fallback : h.code;

@@ -26,6 +26,12 @@ std::string can_chi(int year); // 2024 → "Giáp Thìn" (lunar year name)      
 using vb::lower_vi;            // Vietnamese-aware case (ICU), util/unicode.hpp
 using vb::upper_vi;
 
+// How running text names the agency, from its capital lines: "ỦY BAN NHÂN
+// DÂN" / "TỈNH BẮC NINH" → "Ủy ban nhân dân tỉnh Bắc Ninh", "SỞ LAO ĐỘNG -
+// THƯƠNG BINH VÀ XÃ HỘI" → "Sở Lao động - Thương binh và Xã hội" (the data's
+// agency short= wins over this).
+std::string running_text_name(const std::vector<std::string> &agency_lines);
+
 // The "Số:" line and the place/date line (ND30 ô 3, ô 4).
 std::string number_line(const Header &h, const std::string &abbrev_fallback);
 std::string date_line(const Header &h);

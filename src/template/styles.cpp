@@ -43,7 +43,10 @@ Styles make_styles(const Template &t) {
   st.part_label = centred(style("VbPartLabel", "VB Part Label", t.size_body));
   st.part_label.bold = true;
   st.part_label.keep_next = true;
-  st.part_label.before = Length::points(6);
+  // No space before: the body paragraph above leaves 6 pt after it, and Word
+  // adds a paragraph's space after to the next one's space before where
+  // LibreOffice takes the larger (measured): with one of them 0 both agree.
+  st.part_label.before = Length::points(0);
   st.part_title = st.part_label;
   st.part_title.id = "VbPartTitle";
   st.part_title.name = "VB Part Title";

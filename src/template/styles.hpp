@@ -52,10 +52,11 @@ struct Styles {
   // Rules (solid lines): thickness, and the gap between a text line and the
   // rule drawn under it.
   double rule_width = 0.75;
-  // Table borders and cell padding.
+  // Table borders and cell padding; 1.5 pt above and below the text so that
+  // accents over capitals and descenders never touch the row rules.
   double table_border = 0.5;
   Length cell_pad_left = Length::points(5.4), cell_pad_right = Length::points(5.4);
-  Length cell_pad_top{}, cell_pad_bottom{};
+  Length cell_pad_top = Length::points(1.5), cell_pad_bottom = Length::points(1.5);
   // The ending block (Nơi nhận | signature) columns, share of text width.
   double ending_left = 0.4;
   // Space between the header table and the title block, and after the

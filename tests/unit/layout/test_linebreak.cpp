@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "geometry/measure.hpp"
 #include "layout/internal.hpp"
 
 using namespace vb;
@@ -115,11 +116,11 @@ TEST_CASE("mixed faces and a superscript footnote mark on one line") {
   const auto &l = lines[0];
   REQUIRE(l.runs.size() == 4);
   CHECK(l.runs[2].superscript);
-  CHECK(l.runs[2].size == doctest::Approx(14 * geom::kSuperScale));
+  CHECK(l.runs[2].size == doctest::Approx(14 * geo::kSuperScale));
   CHECK(l.runs[2].y < 0); // raised
   CHECK(l.footnotes == std::vector<int>{1});
   // Line height is that of the 14 pt text, not raised by the mark.
-  CHECK(l.height == doctest::Approx(fonts().line_height(text::Face::Regular, 14)));
+  CHECK(l.height == doctest::Approx(geo::line_height(fonts(), text::Face::Regular, 14)));
 }
 
 TEST_CASE("an explicit break ends a line without justifying it") {

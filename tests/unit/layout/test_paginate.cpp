@@ -19,11 +19,8 @@ struct Fixture {
     Diagnostics d;
     fonts = text::Fonts::load(d);
     REQUIRE(fonts);
-    frame.width = 595.3;
-    frame.height = 841.9;
-    frame.top = frame.bottom = 56.7;
-    frame.left = 85.05;
-    frame.right = 42.5;
+    frame = geo::frame(t, false); // A4, 20/20/30/15 mm
+    frame.top = frame.bottom = 1134;
   }
   Ctx ctx() const { return Ctx{doc, t, st, *fonts, frame}; }
 };
@@ -105,8 +102,9 @@ TEST_CASE("footnotes go to the bottom of the page that references them") {
   Para body = para("f", 44);
   body.lines[10].footnotes = {1};
   Footnote note;
-  note.lines = para("n", 2).lines;
-  note.height = 32;
+  Span br;
+  br.kind = Span::Kind::Break;
+  note.spans = {span("n0", f.st.footnote), br, span("n1", f.st.footnote)};
   auto pages = paginate({body}, {note}, f.ctx());
   REQUIRE(pages.size() == 2);
   // The note takes room on page 1: fewer body lines fit there.
@@ -121,7 +119,7 @@ TEST_CASE("footnotes go to the bottom of the page that references them") {
       note_y = r.y;
   }
   CHECK(note_y > last_body);
-  CHECK(note_y < f.frame.height - f.frame.bottom);
+  CHECK(note_y < geo::pt(f.frame.height - f.frame.bottom));
   // The separator rule sits between the body and the note.
   REQUIRE(!pages[0].rules.empty());
   CHECK(pages[0].rules.back().y1 > last_body);
@@ -137,12 +135,12 @@ TEST_CASE("page numbers: none on page 1, centred from page 2") {
   CHECK(page_of(pages, "3") == 2);
   for (const auto &r : pages[1].runs)
     if (r.text == "2")
-      CHECK(r.y < f.frame.top);
+      CHECK(r.y < geo::pt(f.frame.top));
 }
 
 TEST_CASE("a new section restarts numbering: no number on its first page") {
   Fixture f;
-  std::vector<Item> items{para("f", 50), NewPage{841.9, 595.3, true}, para("a", 60)};
+  std::vector<Item> items{para("f", 50), NewPage{geo::frame(f.t, true), true}, para("a", 60)};
   auto pages = paginate(items, {}, f.ctx());
   REQUIRE(pages.size() == 4);
   CHECK(pages[2].width == doctest::Approx(841.9)); // landscape appendix
@@ -167,7 +165,7 @@ TEST_CASE("tables: rows do not split; the header row repeats") {
     layout::TextRun run;
     run.text = name;
     l.runs.push_back(run);
-    r.lines.push_back(CellLine{0, l});
+    r.lines.push_back(CellLine{0, l, 0, true});
     r.col_edges = {85, 300, 552};
     return r;
   };

@@ -107,7 +107,7 @@ TEST_CASE("appendix label and the Kèm theo line come from the main header") {
   REQUIRE(doc.appendices.size() == 1);
   CHECK(doc.appendices[0].label == "Phụ lục");
   CHECK(doc.appendices[0].attached_line ==
-        "(Kèm theo Kế hoạch số 07/KH-SNV ngày        tháng 3 năm 2024 của SỞ NỘI VỤ)");
+        "(Kèm theo Kế hoạch số 07/KH-SNV ngày        tháng 3 năm 2024 của Sở Nội vụ)");
   Document two =
       load_doc("<p>x</p>", "<appendix><title>A</title></appendix><appendix><title>B</title></appendix>");
   two.header.number.reset();
@@ -173,4 +173,35 @@ TEST_CASE("the seed 000 plan loads into the expected tree") {
   REQUIRE(doc->signature);
   CHECK(doc->signature->lines == std::vector<std::string>{"TRƯỞNG KHỐI", "GIÁM ĐỐC SỞ NGOẠI VỤ"});
   CHECK(doc->signature->name == "Ngô Biên Cương");
+}
+
+TEST_CASE("running text names the agency with its own capitals, not in capitals") {
+  CHECK(running_text_name({"ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH"}) == "Ủy ban nhân dân tỉnh Bắc Ninh");
+  CHECK(running_text_name({"ỦY BAN NHÂN DÂN XÃ TRÍ YÊN"}) == "Ủy ban nhân dân xã Trí Yên");
+  CHECK(running_text_name({"SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"}) == "Sở Lao động - Thương binh và Xã hội");
+  CHECK(running_text_name({"SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"}) == "Sở Văn hóa, Thể thao và Du lịch");
+  CHECK(running_text_name({"HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "TỈNH BẮC GIANG"}) ==
+        "Hội đồng Thi đua - Khen thưởng tỉnh Bắc Giang");
+  CHECK(running_text_name({"ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH"}) ==
+        "Ủy ban nhân dân thành phố Hồ Chí Minh");
+  CHECK(running_text_name({"SỞ NỘI VỤ"}) == "Sở Nội vụ");
+}
+
+TEST_CASE("sections below the template's levels are labelled - then +") {
+  Document doc =
+      load_doc("<section><title>A</title><section><title>B</title><section><title>C</title>"
+               "<section><title>D</title><section><title>E</title><section><title>F</title>"
+               "<section><title>G</title></section></section></section></section></section></section>"
+               "</section>",
+               "");
+  finalize(doc, plan());
+  std::vector<std::string> labels;
+  const Blocks *bs = &doc.body;
+  while (!bs->empty()) {
+    const auto *s = std::get_if<Section>(&bs->front());
+    REQUIRE(s);
+    labels.push_back(s->label);
+    bs = &s->body;
+  }
+  CHECK(labels == std::vector<std::string>{"I.", "1.", "1.1.", "a)", "-", "+", "+"});
 }
