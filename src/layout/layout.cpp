@@ -16,6 +16,7 @@ Document layout(const model::Document &doc, const tmpl::Template &t, const text:
   add_header(c, items);
   add_title_block(c, items);
   add_blocks(doc.opening, c, items);
+  add_enacting(c, items);
   add_blocks(doc.body, c, items);
   size_t closing_start = items.size();
   add_blocks(doc.closing, c, items);
