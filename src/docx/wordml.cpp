@@ -338,8 +338,12 @@ public:
     row_start(true);
     cell_start(ph.cols[0]);
     para_text({.style = st.header_number.id}, h.number_line);
-    for (const auto &l : ph.letter_subject)
-      para_text({.style = st.letter_subject.id}, l);
+    for (size_t i = 0; i < ph.letter_subject.size(); ++i) {
+      PPr p{.style = st.letter_subject.id};
+      if (i > 0)
+        p.before = 0; // only the first line keeps its 6 pt under the number
+      para_text(p, ph.letter_subject[i]);
+    }
     x.close();
     cell_start(ph.cols[1]);
     para_text({.style = st.header_date.id}, h.date_line);

@@ -224,7 +224,11 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
     for (const auto &line : doc.subject)
       ph.letter_subject.push_back(model::plain_text(line, " "));
     const size_t from = r2.lines.size();
-    r2.height = column(ph.letter_subject, st.letter_subject, fonts, lx, lw, r2.height, r2, 0);
+    // 6 pt under the number; the lines of a trích yếu broken by hand follow closely.
+    tmpl::ParaStyle next = st.letter_subject;
+    next.before = {};
+    for (size_t i = 0; i < ph.letter_subject.size(); ++i)
+      r2.height = column({ph.letter_subject[i]}, i ? next : st.letter_subject, fonts, lx, lw, r2.height, r2, 0);
     stamp(r2, from, doc.subject_loc);
   }
   const size_t date_from = r2.lines.size();
