@@ -81,8 +81,8 @@ std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnosti
     if (t)
       check::kind_parts(d, *t, dg);
   };
-  auto doc = text ? load::load_string(*text, path, diags, {}, inspect)
-                  : load::load_file(path, diags, {}, inspect);
+  auto doc =
+      text ? load::load_string(*text, path, diags, {}, inspect) : load::load_file(path, diags, {}, inspect);
   if (!doc || !t) // the walker, the kind or the schema refused it
     return std::nullopt;
   tmpl::Calendar cal;

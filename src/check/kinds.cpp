@@ -74,11 +74,12 @@ void kind_parts(const Document &doc, const tmpl::Template &t, Diagnostics &diags
   if (doc.addressees && t.addressees == Need::None)
     refuse(doc.addressees->loc, "Kính gửi", "remove <addressees>; those who receive it go in <recipients>");
   if (!doc.minutes.empty() && fam != Family::Minutes)
-    refuse(doc.minutes_loc, "minutes' particulars", "write them as the body's paragraphs, or use kind=\"bien-ban\"");
+    refuse(doc.minutes_loc, "minutes' particulars",
+           "write them as the body's paragraphs, or use kind=\"bien-ban\"");
   if (!doc.signers.empty() && fam != Family::Minutes)
     refuse(doc.signers_loc, "signers side by side",
            fam == Family::Covenant || fam == Family::Agreement ? "give each party in <parties>"
-                                                                : "give the one signer in <signature>");
+                                                               : "give the one signer in <signature>");
   if (doc.signature && (fam == Family::Minutes || fam == Family::Covenant || fam == Family::Agreement))
     refuse(doc.signature->loc, "single <signature>",
            fam == Family::Minutes ? "give the secretary and the chair in <signers>, left to right"
@@ -106,8 +107,9 @@ void kind_parts(const Document &doc, const tmpl::Template &t, Diagnostics &diags
       empty = empty && plain_text(l).find_first_not_of(" ") == std::string::npos;
     if (!doc.has_subject)
       refuse(after_header, "trích yếu",
-             fam == Family::Letter ? "add <subject>…</subject> after <header>: it prints as \"V/v …\""
-                                   : "add <subject>…</subject> after <header>: the trích yếu under the tên loại");
+             fam == Family::Letter
+                 ? "add <subject>…</subject> after <header>: it prints as \"V/v …\""
+                 : "add <subject>…</subject> after <header>: the trích yếu under the tên loại");
     else if (empty)
       diags.error(f, doc.subject_loc, "the trích yếu of " + kind + " is empty",
                   "write what the document is about in <subject>");

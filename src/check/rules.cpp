@@ -54,7 +54,8 @@ void codes(const model::Document &doc, const tmpl::Template &t, Diagnostics &dia
       diags.warning(doc.file, h.code_loc,
                     "ký hiệu '" + h.code + "' starts with '" + first + "'; Appendix III writes a " +
                         t.description + "'s abbreviation '" + t.abbreviation + "'",
-                    "write " + t.abbreviation + h.code.substr(first.size()) + ": the ký hiệu prints as written");
+                    "write " + t.abbreviation + h.code.substr(first.size()) +
+                        ": the ký hiệu prints as written");
     else
       diags.warning(doc.file, h.code_loc,
                     "ký hiệu '" + h.code + "' starts with '" + first + "', but a " + t.description + " is '" +

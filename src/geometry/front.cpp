@@ -228,7 +228,8 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
     tmpl::ParaStyle next = st.letter_subject;
     next.before = {};
     for (size_t i = 0; i < ph.letter_subject.size(); ++i)
-      r2.height = column({ph.letter_subject[i]}, i ? next : st.letter_subject, fonts, lx, lw, r2.height, r2, 0);
+      r2.height =
+          column({ph.letter_subject[i]}, i ? next : st.letter_subject, fonts, lx, lw, r2.height, r2, 0);
     stamp(r2, from, doc.subject_loc);
   }
   const size_t date_from = r2.lines.size();

@@ -3,6 +3,7 @@
 // Điều …) is a depth the first time it is seen; seen again it closes what
 // was opened below it. Labels are dropped: vanban numbers the tree again.
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -186,6 +187,26 @@ struct Builder {
     }
     if (s.title.empty() && s.runin.empty())
       s.runin = inlines_of("…");
+    // A text with articles: Điều, its khoản "1." and their điểm "a)".
+    std::optional<model::Article::Level> level;
+    LabelKind above = stack.empty() ? LabelKind::None : stack.back().kind;
+    if (l.kind == LabelKind::Article)
+      level = model::Article::Level::Article;
+    else if (l.kind == LabelKind::Arabic && above == LabelKind::Article)
+      level = model::Article::Level::Clause;
+    else if (l.kind == LabelKind::Alpha && above == LabelKind::Arabic && stack.size() >= 2 &&
+             stack[stack.size() - 2].kind == LabelKind::Article)
+      level = model::Article::Level::Point;
+    if (level) {
+      model::Article a;
+      a.level = *level;
+      a.loc = s.loc;
+      a.title = std::move(s.title);
+      a.runin = std::move(s.runin);
+      here().push_back(std::move(a));
+      stack.push_back({l.kind, &std::get<model::Article>(here().back()).body});
+      return;
+    }
     here().push_back(std::move(s));
     auto &sec = std::get<model::Section>(here().back());
     stack.push_back({l.kind, &sec.body});

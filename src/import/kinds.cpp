@@ -13,7 +13,8 @@ Kinds Kinds::load(const std::string &dir) {
     Diagnostics quiet; // a broken template is reported when it is used
     if (auto t = tmpl::load_template(dir, name, quiet))
       k.kinds_.push_back({name, fold(t->title), t->abbreviation,
-                          !t->numbering.empty() && t->numbering[0] == tmpl::Scheme::Arabic});
+                          !t->numbering.empty() && t->numbering[0] == tmpl::Scheme::Arabic,
+                          t->issuer != tmpl::Need::None && t->addressee_label != "{issuer} điện:", t->enacting});
   }
   return k;
 }

@@ -377,7 +377,8 @@ struct Writer {
     year_note(depth + 1, {&a.title, &a.runin});
     if (!a.title.empty())
       element(depth + 1, "title", a.title);
-    else
+    // Text after a title goes on as the article's first paragraph.
+    if (a.title.empty() || !a.runin.empty())
       element(depth + 1, "p", a.runin);
     blocks(depth + 1, a.body);
     line(depth, std::string("</") + name + ">");
@@ -560,6 +561,10 @@ struct Writer {
     }
     year_note(1, {&subject});
     element(1, "subject", subject);
+    if (!doc.issuer_text.empty()) {
+      line(0, "");
+      element(1, "issuer", doc.issuer_text);
+    }
     if (!doc.opening.empty()) {
       out += '\n';
       line(1, "<opening>");

@@ -84,7 +84,7 @@ void Loader::article(const xmlNode *c, Blocks &out, int depth) {
   check_attrs(c, {});
   std::string nm = name_of(c);
   Article a;
-  a.level = nm == "article" ? Article::Level::Article
+  a.level = nm == "article"  ? Article::Level::Article
             : nm == "clause" ? Article::Level::Clause
                              : Article::Level::Point;
   a.loc = loc(c);
@@ -102,8 +102,8 @@ void Loader::article(const xmlNode *c, Blocks &out, int depth) {
     error(c, "<" + nm + "> has neither a <title> nor a first <p>",
           "give it <title>…</title>, or start it with the <p> that follows its number");
   }
-  static const std::set<std::string> in_article = {"p",       "clause",   "targets", "bullets",
-                                                   "numbered", "table",   "field"};
+  static const std::set<std::string> in_article = {"p",        "clause", "targets", "bullets",
+                                                   "numbered", "table",  "field"};
   static const std::set<std::string> in_clause = {"p", "point", "bullets", "numbered", "table", "field"};
   static const std::set<std::string> in_point = {"p", "bullets", "table"};
   if (a.level == Article::Level::Article)
@@ -171,7 +171,8 @@ void Loader::section(const xmlNode *c, Blocks &out, int depth) {
   }
   static const std::set<std::string> in_section = {"p",       "section",  "part",  "field", "targets",
                                                    "bullets", "numbered", "phase", "table"};
-  blocks(c, s.body, depth, in_section, "p, section, part, field, targets, bullets, numbered, phase, table", skip);
+  blocks(c, s.body, depth, in_section, "p, section, part, field, targets, bullets, numbered, phase, table",
+         skip);
   for (const xmlNode *x = c->children; x; x = x->next)
     if (is_elem(x) && skip && (name_of(x) == "title" || name_of(x) == "lead") && x != first_elem(c) &&
         !(name_of(x) == "lead" && s.runin.size()))

@@ -389,8 +389,9 @@ void Loader::document(const xmlNode *root) {
   }
   // Children in this order; header and body are required.
   static const std::vector<std::string> order = {
-      "header",  "title",      "subject", "issuer",    "addressees", "opening", "minutes",    "body",    "closing",
-      "recipients", "drafter", "signature", "signers", "parties",    "contact", "attachment", "appendix"};
+      "header",  "title",   "subject", "issuer",     "addressees", "opening",
+      "minutes", "body",    "closing", "recipients", "drafter",    "signature",
+      "signers", "parties", "contact", "attachment", "appendix"};
   static const std::string order_text = "header, title, subject, issuer, addressees, opening, minutes, body, "
                                         "closing, recipients, drafter, signature, signers, parties, contact, "
                                         "attachment, appendix";
@@ -478,12 +479,14 @@ void Loader::document(const xmlNode *root) {
   if (!seen.count("body"))
     error(root, "<document> has no <body>", "add <body> with the sections of the document");
   if (seen.count("signature") && seen.count("signers"))
-    error(root, "<document> has both <signature> and <signers>", "keep one: a single signer, or signers side by side");
+    error(root, "<document> has both <signature> and <signers>",
+          "keep one: a single signer, or signers side by side");
   if (doc.year == 0)
     doc.year = doc.header.year;
   // A form whose year is left blank has no year for <year/> to print.
   if (doc.year == 0 && first_year_field.line > 0)
-    diags.error(file, first_year_field, "<year/> and <anniv> need the document's year, and its date leaves it blank",
+    diags.error(file, first_year_field,
+                "<year/> and <anniv> need the document's year, and its date leaves it blank",
                 "write year=\"2024\" on <document>, or the year itself in the text");
 }
 

@@ -160,9 +160,11 @@ void Loader::addressees(const xmlNode *n) {
 void Loader::minutes(const xmlNode *n) {
   check_attrs(n, {});
   doc.minutes_loc = loc(n);
-  static const std::vector<std::pair<std::string, std::string>> fields = {
-      {"start", "Thời gian bắt đầu"}, {"place", "Địa điểm"}, {"attendees", "Thành phần tham dự"},
-      {"chair", "Chủ trì"},           {"secretary", "Thư ký"}};
+  static const std::vector<std::pair<std::string, std::string>> fields = {{"start", "Thời gian bắt đầu"},
+                                                                          {"place", "Địa điểm"},
+                                                                          {"attendees", "Thành phần tham dự"},
+                                                                          {"chair", "Chủ trì"},
+                                                                          {"secretary", "Thư ký"}};
   size_t last = 0;
   std::set<std::string> seen;
   for (const xmlNode *c = n->children; c; c = c->next) {

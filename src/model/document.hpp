@@ -203,9 +203,9 @@ struct Party {
 // list under the colon; a công điện's "<ISSUER> điện:" and its dash list.
 struct Addressees {
   std::vector<std::string> written; // the addressees as the data gives them
-  Inlines label;                  // computed: "Kính gửi:", or the issuer in bold + " điện:"
-  std::vector<std::string> items; // computed: one as written, or "- X;" … "- Z."
-  bool list = false;              // computed: the items are a dash list under the label
+  Inlines label;                    // computed: "Kính gửi:", or the issuer in bold + " điện:"
+  std::vector<std::string> items;   // computed: one as written, or "- X;" … "- Z."
+  bool list = false;                // computed: the items are a dash list under the label
   SourceLoc loc;
 };
 
@@ -251,20 +251,21 @@ struct Document {
   std::string kind;   // template name: "ke-hoach", "giao-uoc"
   SourceLoc kind_loc; // where the data names it (for "unknown kind")
   int year = 0;       // the document's year (header date year by default)
-  std::string numbering; // "roman" or "arabic": the data's choice of the decree's schemes ("" = the template's)
+  std::string
+      numbering; // "roman" or "arabic": the data's choice of the decree's schemes ("" = the template's)
   Header header;
-  std::optional<Inlines> title_text;   // a tên loại of the document's own (<title>), else the template's
+  std::optional<Inlines> title_text; // a tên loại of the document's own (<title>), else the template's
   SourceLoc title_loc;
-  std::vector<Inlines> subject;        // trích yếu, one entry per line
-  bool has_subject = false;            // the data has a <subject>
-  SourceLoc subject_loc;               // … and where it is in the data
-  Inlines issuer_text;                 // thẩm quyền ban hành, as written (decisions, công điện)
+  std::vector<Inlines> subject; // trích yếu, one entry per line
+  bool has_subject = false;     // the data has a <subject>
+  SourceLoc subject_loc;        // … and where it is in the data
+  Inlines issuer_text;          // thẩm quyền ban hành, as written (decisions, công điện)
   SourceLoc issuer_loc;
   std::optional<Addressees> addressees; // Kính gửi (letters, submissions, reports)
-  std::vector<Field> minutes;          // a Biên bản's time, place, participants, chair, secretary
+  std::vector<Field> minutes;           // a Biên bản's time, place, participants, chair, secretary
   SourceLoc minutes_loc;
-  Blocks opening;                      // Basis and Para
-  Blocks body;                         // Section, Part, Para, ListItem, Phase, Table, Article, Field
+  Blocks opening; // Basis and Para
+  Blocks body;    // Section, Part, Para, ListItem, Phase, Table, Article, Field
   SourceLoc body_loc;
   Blocks closing;                      // Para
   std::vector<std::string> recipients; // final lines "- X;" … "- Lưu: VT, VP."
@@ -275,21 +276,22 @@ struct Document {
   std::optional<Signature> signature; // single signer (plans)
   std::vector<Signature> signers;     // signers side by side (minutes: THƯ KÝ, CHỦ TỌA)
   SourceLoc signers_loc;
-  std::vector<Party> parties;         // covenant signers
-  Inlines contact;                    // ô 13: address, telephone … at the foot of page 1
+  std::vector<Party> parties; // covenant signers
+  Inlines contact;            // ô 13: address, telephone … at the foot of page 1
   SourceLoc contact_loc;
   std::vector<Attachment> attachments;
-  std::vector<Inlines> footnotes;     // numbered 1..n in reading order
+  std::vector<Inlines> footnotes; // numbered 1..n in reading order
   std::vector<Appendix> appendices;
   // Every <anniv event="…"> with its place, checked against the calendar.
   std::vector<AnnivRef> anniv_refs;
 
   // Computed by finalize() from the template:
-  std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"; "" = none printed (công văn)
+  std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"; "" = none
+                     // printed (công văn)
   std::string title_case; // sentence-case form used in the "Kèm theo" line: "Kế hoạch", "Công văn"
   bool subject_in_header = false; // the trích yếu is "V/v …" under the Số line (công văn)
   std::string issuer;             // the issuer line in capitals ("" = none printed)
-  std::string enacting;           // "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" between the căn cứ and the articles
+  std::string enacting; // "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" between the căn cứ and the articles
 
   // Document info for DOCX core properties / PDF info.
   std::string meta_subject, meta_keywords;

@@ -57,7 +57,7 @@ struct Finalizer {
   const tmpl::Template &t;
   const tmpl::Calendar *cal;
   std::string party_list;
-  std::vector<tmpl::Scheme> schemes; // the body's numbering, level 1 first
+  std::vector<tmpl::Scheme> schemes;  // the body's numbering, level 1 first
   int article_no = 0, chapter_no = 0; // counted through one text (across its chapters)
 
   std::string year_text(int offset) const { return std::to_string(doc.year + offset); }
@@ -269,10 +269,12 @@ struct Finalizer {
       agency_text = running_text_name(h.agency);
     std::string num = h.number ? two_digits(*h.number) : kBlank;
     std::string code = h.code.empty() ? t.abbreviation : h.code;
-    std::string when = "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
-                       (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) +
-                       " " + year_words(h);
-    return "(Kèm theo " + doc.title_case + " số " + num + "/" + code + " " + when + " của " + agency_text + ")";
+    std::string when =
+        "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
+        (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) + " " +
+        year_words(h);
+    return "(Kèm theo " + doc.title_case + " số " + num + "/" + code + " " + when + " của " + agency_text +
+           ")";
   }
 
   // Kính gửi: one addressee on the label's line as written; several (or a
@@ -449,8 +451,8 @@ struct Finalizer {
     if (doc.meta_date.empty()) {
       char buf[32];
       // A form with its year blank carries a fixed date of its own.
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year > 0 ? h.year : 2000, h.month.value_or(1),
-                    h.day.value_or(1));
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year > 0 ? h.year : 2000,
+                    h.month.value_or(1), h.day.value_or(1));
       doc.meta_date = buf;
     }
   }

@@ -148,16 +148,15 @@ std::string fmt(double v) {
 
 const std::map<std::string, Family> &families() {
   static const std::map<std::string, Family> f = {
-      {"named", Family::Named},       {"regulation", Family::Regulation}, {"decision", Family::Decision},
-      {"letter", Family::Letter},     {"minutes", Family::Minutes},       {"agreement", Family::Agreement},
+      {"named", Family::Named},      {"regulation", Family::Regulation}, {"decision", Family::Decision},
+      {"letter", Family::Letter},    {"minutes", Family::Minutes},       {"agreement", Family::Agreement},
       {"covenant", Family::Covenant}};
   return f;
 }
 
 // The kind's layout family and parts ([layout] family, [parts]), each
 // within what the decree's model forms show.
-template <class Get>
-void kind_parts(Template &t, const std::string &path, Get &get, Diagnostics &diags) {
+template <class Get> void kind_parts(Template &t, const std::string &path, Get &get, Diagnostics &diags) {
   SourceLoc family_at;
   if (const Value *v = get("layout.family", Value::Type::String)) {
     family_at = v->loc;
@@ -223,7 +222,8 @@ void kind_parts(Template &t, const std::string &path, Get &get, Diagnostics &dia
       for (const DecreeKind &k : decree_abbreviations())
         list += (list.empty() ? "" : ", ") + std::string(k.abbreviation);
       const Value *v = get("abbreviation", Value::Type::String);
-      diags.error(path, v ? v->loc : SourceLoc{}, "abbreviation '" + t.abbreviation + "' is not in Decree 30's Appendix III",
+      diags.error(path, v ? v->loc : SourceLoc{},
+                  "abbreviation '" + t.abbreviation + "' is not in Decree 30's Appendix III",
                   "use one of " + list + " as the table writes it, or \"\" for a công văn or a thư công");
     }
   }
@@ -240,16 +240,36 @@ const char *family_name(Family f) {
 
 const std::vector<DecreeKind> &decree_abbreviations() {
   static const std::vector<DecreeKind> k = {
-      {"NQ", "Nghị quyết (cá biệt)"}, {"QĐ", "Quyết định (cá biệt)"}, {"CT", "Chỉ thị"},
-      {"QC", "Quy chế"},              {"QyĐ", "Quy định"},            {"TC", "Thông cáo"},
-      {"TB", "Thông báo"},            {"HD", "Hướng dẫn"},            {"CTr", "Chương trình"},
-      {"KH", "Kế hoạch"},             {"PA", "Phương án"},            {"ĐA", "Đề án"},
-      {"DA", "Dự án"},                {"BC", "Báo cáo"},              {"BB", "Biên bản"},
-      {"TTr", "Tờ trình"},            {"HĐ", "Hợp đồng"},             {"CĐ", "Công điện"},
-      {"BGN", "Bản ghi nhớ"},         {"BTT", "Bản thỏa thuận"},      {"GUQ", "Giấy ủy quyền"},
-      {"GM", "Giấy mời"},             {"GGT", "Giấy giới thiệu"},     {"GNP", "Giấy nghỉ phép"},
-      {"PG", "Phiếu gửi"},            {"PC", "Phiếu chuyển"},         {"PB", "Phiếu báo"},
-      {"SY", "Bản sao y"},            {"TrS", "Bản trích sao"},       {"SL", "Bản sao lục"},
+      {"NQ", "Nghị quyết (cá biệt)"},
+      {"QĐ", "Quyết định (cá biệt)"},
+      {"CT", "Chỉ thị"},
+      {"QC", "Quy chế"},
+      {"QyĐ", "Quy định"},
+      {"TC", "Thông cáo"},
+      {"TB", "Thông báo"},
+      {"HD", "Hướng dẫn"},
+      {"CTr", "Chương trình"},
+      {"KH", "Kế hoạch"},
+      {"PA", "Phương án"},
+      {"ĐA", "Đề án"},
+      {"DA", "Dự án"},
+      {"BC", "Báo cáo"},
+      {"BB", "Biên bản"},
+      {"TTr", "Tờ trình"},
+      {"HĐ", "Hợp đồng"},
+      {"CĐ", "Công điện"},
+      {"BGN", "Bản ghi nhớ"},
+      {"BTT", "Bản thỏa thuận"},
+      {"GUQ", "Giấy ủy quyền"},
+      {"GM", "Giấy mời"},
+      {"GGT", "Giấy giới thiệu"},
+      {"GNP", "Giấy nghỉ phép"},
+      {"PG", "Phiếu gửi"},
+      {"PC", "Phiếu chuyển"},
+      {"PB", "Phiếu báo"},
+      {"SY", "Bản sao y"},
+      {"TrS", "Bản trích sao"},
+      {"SL", "Bản sao lục"},
   };
   return k;
 }

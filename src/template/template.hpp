@@ -45,12 +45,12 @@ struct Template {
   Family family = Family::Named;
 
   // Parts of the document the kind has.
-  Need subject = Need::Required;    // trích yếu
-  Need issuer = Need::None;         // the issuer's line under the title (decisions), "<ISSUER> điện:"
-  Need addressees = Need::None;     // Kính gửi (ô 9a)
+  Need subject = Need::Required; // trích yếu
+  Need issuer = Need::None;      // the issuer's line under the title (decisions), "<ISSUER> điện:"
+  Need addressees = Need::None;  // Kính gửi (ô 9a)
   std::string addressee_label = "Kính gửi:"; // "{issuer} điện:" for a công điện
-  bool addressee_list = false;      // always a dash list at the paragraph indent (công điện)
-  std::string enacting;             // "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" (decisions)
+  bool addressee_list = false;               // always a dash list at the paragraph indent (công điện)
+  std::string enacting;                      // "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" (decisions)
 
   // Page (portrait A4; appendix pages may be landscape).
   Length page_width = Length::mm(210), page_height = Length::mm(297);
@@ -73,7 +73,7 @@ struct Template {
   double size_recipients = 11;
   double size_page_number = 14;
   double size_footnote = 10;
-  double size_table = 13; // text in body/appendix tables
+  double size_table = 13;          // text in body/appendix tables
   double size_letter_subject = 12; // "V/v …" of a công văn (ô 5b)
   double size_addressees = 14;     // Kính gửi (ô 9a)
   double size_contact = 11;        // ô 13 at the foot of page 1
@@ -92,9 +92,9 @@ struct Template {
   std::vector<Scheme> numbering = {Scheme::Roman, Scheme::Arabic, Scheme::ArabicPath, Scheme::Alpha};
 
   // Ending.
-  bool recipients = true;           // has "Nơi nhận" (printed when the data gives it)
-  bool recipients_expected = true;  // … and the decree's model form always has it
-  int signature_columns = 2; // covenant grid columns (2 or 3)
+  bool recipients = true;          // has "Nơi nhận" (printed when the data gives it)
+  bool recipients_expected = true; // … and the decree's model form always has it
+  int signature_columns = 2;       // covenant grid columns (2 or 3)
 };
 
 // Loads templates/<kind>.toml from `dir`. Errors (unknown key, value outside
