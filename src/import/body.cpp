@@ -3,10 +3,10 @@
 // Điều …) is a depth the first time it is seen; seen again it closes what
 // was opened below it. Labels are dropped: vanban numbers the tree again.
 #include <algorithm>
-#include <optional>
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "import/recognise.hpp"
 #include "model/finalize.hpp"
@@ -190,7 +190,10 @@ struct Builder {
     // A text with articles: Điều, its khoản "1." and their điểm "a)".
     std::optional<model::Article::Level> level;
     LabelKind above = stack.empty() ? LabelKind::None : stack.back().kind;
-    if (l.kind == LabelKind::Article)
+    const Kind *kind = ctx.kinds.by_name(ctx.doc.kind);
+    if (!kind || !kind->articles)
+      ; // a kind without articles (a plan imported with --kind): Điều are sections
+    else if (l.kind == LabelKind::Article)
       level = model::Article::Level::Article;
     else if (l.kind == LabelKind::Arabic && above == LabelKind::Article)
       level = model::Article::Level::Clause;

@@ -60,14 +60,14 @@ static void decision_lines(Ctx &ctx) {
     std::string t = p ? model::plain_text(p->content, " ") : "";
     while (!t.empty() && t.back() == ' ')
       t.pop_back();
-    bool before_basis = std::none_of(op.begin(), op.begin() + long(i),
-                                     [](const model::Block &b) { return std::holds_alternative<model::Basis>(b); });
+    bool before_basis = std::none_of(op.begin(), op.begin() + long(i), [](const model::Block &b) {
+      return std::holds_alternative<model::Basis>(b);
+    });
     if (p && !k->enacting.empty() && t == k->enacting) {
       op.erase(op.begin() + long(i));
       continue;
     }
-    if (p && k->issuer && ctx.doc.issuer_text.empty() && before_basis && !t.empty() &&
-        upper_vi(t) == t) {
+    if (p && k->issuer && ctx.doc.issuer_text.empty() && before_basis && !t.empty() && upper_vi(t) == t) {
       ctx.doc.issuer_text = p->content;
       ctx.doc.issuer_loc = p->loc;
       op.erase(op.begin() + long(i));
@@ -76,7 +76,6 @@ static void decision_lines(Ctx &ctx) {
     ++i;
   }
 }
-
 
 } // namespace
 

@@ -153,8 +153,9 @@ TEST_CASE("a decision: its authority line, articles, clauses and points; --kind 
   CHECK(x.find("<issuer>CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH</issuer>") != std::string::npos);
   CHECK(x.find("QUYẾT ĐỊNH:") == std::string::npos); // printed by the template
   CHECK(x.find("<basis>Căn cứ Luật Thi đua, khen thưởng</basis>") != std::string::npos);
-  CHECK(x.find("<article> <p>Tặng Bằng khen.</p> <clause> <p>Cho tập thể.</p> <point> <p>Phòng A.</p> </point> "
-               "</clause> </article>") != std::string::npos);
+  CHECK(
+      x.find("<article> <p>Tặng Bằng khen.</p> <clause> <p>Cho tập thể.</p> <point> <p>Phòng A.</p> </point> "
+             "</clause> </article>") != std::string::npos);
   CHECK(x.find("<article> <p>Quyết định có hiệu lực.</p> </article>") != std::string::npos);
   Diagnostics d2;
   std::string y = flat(import_text(qd, d2, "ke-hoach"));
