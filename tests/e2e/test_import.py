@@ -9,7 +9,7 @@ import struct
 import time
 import zipfile
 
-from common import args, check, finish, pdftotext, run, samples
+from common import args, check, finish, pdftotext, run, samples, importable_samples
 from import_measure import TEXTS, import_and_measure, pdf_words, source_words
 
 a = args()
@@ -46,9 +46,9 @@ for stem, expect in TEXTS.items():
 # pdftotext of vanban's own PDFs: the words come back.
 work = os.path.join(a.work, "pdftotext")
 os.makedirs(work)
-r = run([v, "render", *samples(a.source), "-o", work, "--format", "pdf"])
+r = run([v, "render", *importable_samples(a.source), "-o", work, "--format", "pdf"])
 check(r.returncode == 0, "render the samples")
-for xml in samples(a.source):
+for xml in importable_samples(a.source):
     stem = os.path.splitext(os.path.basename(xml))[0]
     txt = os.path.join(work, stem + ".txt")
     run(["pdftotext", "-enc", "UTF-8", os.path.join(work, stem + ".pdf"), txt])
