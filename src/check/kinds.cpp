@@ -64,6 +64,13 @@ void kind_parts(const Document &doc, const tmpl::Template &t, Diagnostics &diags
     diags.error(f, at, kind + " has no " + part, hint);
   };
 
+  // An attached text is signed by the decision that issues it: its own
+  // signature is not printed, so it is refused rather than lost.
+  for (const Attachment &a : doc.attachments)
+    if (a.signature)
+      diags.error(f, a.signature->loc, "an attached text's <signature> is not printed",
+                  "remove it: the decision's signature covers the texts it issues");
+
   // Parts the kind does not have.
   if (doc.title_text && fam == Family::Letter)
     refuse(doc.title_loc, "tên loại (Mẫu 1.5 prints none)", "remove <title>");

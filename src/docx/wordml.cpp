@@ -771,6 +771,17 @@ public:
     blocks(a.body);
   }
 
+  // A text a decision issues (Mẫu 1.3), as the layout draws it.
+  void attachment(const model::Attachment &a) {
+    frame = geo::frame(tpl, false);
+    para_text({.style = st.title.id}, a.title);
+    for (const auto &line : a.subject)
+      para({.style = st.subject.id}, [&] { inlines(line); });
+    para_text({.style = st.appendix_attached.id}, a.attached_line);
+    rule(geo::attachment_rule(a, st, fonts, frame), st.after_subject.twips());
+    blocks(a.body);
+  }
+
   bool after_table_ = false;
 
   std::string document() {
@@ -792,6 +803,12 @@ public:
     signers();
     ending();
     bool landscape = false, restart = false;
+    for (const auto &a : doc.attachments) {
+      tiny(sect_pr(landscape, restart));
+      attachment(a);
+      landscape = false;
+      restart = true;
+    }
     for (const auto &a : doc.appendices) {
       tiny(sect_pr(landscape, restart));
       appendix(a);

@@ -99,6 +99,9 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
 // The rule under the trích yếu and under an appendix's "Kèm theo" line.
 std::optional<RuleIndents> subject_rule(const model::Document &doc, const tmpl::Styles &st,
                                         const text::Fonts &fonts, const Frame &f);
+// The rule under an attached text's heading (its trích yếu and "Kèm theo" line).
+std::optional<RuleIndents> attachment_rule(const model::Attachment &a, const tmpl::Styles &st,
+                                           const text::Fonts &fonts, const Frame &f);
 std::optional<RuleIndents> attached_rule(const model::Appendix &a, const tmpl::Styles &st,
                                          const text::Fonts &fonts, const Frame &f);
 

@@ -251,6 +251,14 @@ std::optional<RuleIndents> subject_rule(const model::Document &doc, const tmpl::
   return rule_indents(f.text_twips(), std::min(widest, f.text_w()) * kSubjectRuleShare);
 }
 
+std::optional<RuleIndents> attachment_rule(const model::Attachment &a, const tmpl::Styles &st,
+                                           const text::Fonts &fonts, const Frame &f) {
+  double widest = text_width(st.appendix_attached, a.attached_line, fonts);
+  for (const auto &line : a.subject)
+    widest = std::max(widest, text_width(st.subject, model::plain_text(line, " "), fonts));
+  return rule_indents(f.text_twips(), std::min(widest, f.text_w()) * kSubjectRuleShare);
+}
+
 std::optional<RuleIndents> attached_rule(const model::Appendix &a, const tmpl::Styles &st,
                                          const text::Fonts &fonts, const Frame &f) {
   double w = std::min(text_width(st.appendix_attached, a.attached_line, fonts), f.text_w());

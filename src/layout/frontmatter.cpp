@@ -85,6 +85,19 @@ void add_appendix_heading(const model::Appendix &a, const Ctx &c, std::vector<It
     out.push_back(rule_para(x, c.frame.text_twips(), *r, st.after_subject.pt, c));
 }
 
+void add_attachment_heading(const model::Attachment &a, const Ctx &c, std::vector<Item> &out) {
+  const auto &st = c.st;
+  const double x = c.frame.text_x(), w = c.frame.text_w();
+  const size_t from = out.size();
+  out.push_back(make_para({span(a.title, st.title)}, st.title, c, x, w));
+  for (const auto &line : a.subject)
+    out.push_back(make_para(spans_of(line, st.subject), st.subject, c, x, w));
+  out.push_back(make_para({span(a.attached_line, st.appendix_attached)}, st.appendix_attached, c, x, w));
+  stamp(out, from, a.loc);
+  if (auto r = geo::attachment_rule(a, st, c.fonts, c.frame))
+    out.push_back(rule_para(x, c.frame.text_twips(), *r, st.after_subject.pt, c));
+}
+
 void add_ending(const Ctx &c, std::vector<Item> &out) {
   geo::PartyGrid sg = geo::signers(c.doc, c.st, c.fonts, c.frame);
   if (!sg.table.rows.empty())

@@ -82,6 +82,8 @@ void add_title_block(const Ctx &c, std::vector<Item> &out);
 // The centred "QUYẾT ĐỊNH:" between the căn cứ and the articles.
 void add_enacting(const Ctx &c, std::vector<Item> &out);
 void add_appendix_heading(const model::Appendix &a, const Ctx &c, std::vector<Item> &out);
+// A text a decision issues (Mẫu 1.3): tên loại, trích yếu, "Kèm theo" line, rule.
+void add_attachment_heading(const model::Attachment &a, const Ctx &c, std::vector<Item> &out);
 void add_ending(const Ctx &c, std::vector<Item> &out);
 // A rule paragraph in a box, `after` below it.
 Fixed rule_para(double box_x, long box, const geo::RuleIndents &r, double after, const Ctx &c);
