@@ -71,6 +71,11 @@ void kind_parts(const Document &doc, const tmpl::Template &t, Diagnostics &diags
       diags.error(f, a.signature->loc, "an attached text's <signature> is not printed",
                   "remove it: the decision's signature covers the texts it issues");
 
+  // ô 13 at the foot of page 1 is not laid out yet: refused rather than lost.
+  if (!doc.contact.empty())
+    diags.error(f, doc.contact_loc, "<contact> (ô 13, at the foot of page 1) is not printed yet",
+                "remove it, or give the address in the body");
+
   // Parts the kind does not have.
   if (doc.title_text && fam == Family::Letter)
     refuse(doc.title_loc, "tên loại (Mẫu 1.5 prints none)", "remove <title>");
