@@ -71,12 +71,19 @@ static bool check_anniversaries(const model::Document &doc, const tmpl::Calendar
 
 std::optional<Loaded> load(const std::string &path, const Config &cfg, Diagnostics &diags,
                            const text::Fonts *fonts, const std::string *text) {
-  auto doc = text ? load::load_string(*text, path, diags) : load::load_file(path, diags);
-  if (!doc)
-    return std::nullopt;
   std::string dir = cfg.templates_dir.empty() ? default_templates_dir() : cfg.templates_dir;
-  auto t = tmpl::load_template(dir, doc->kind, diags, path, doc->kind_loc);
-  if (!t)
+  // The kind's template is read as soon as the walker has the document, so
+  // that a part the kind does not have is reported before the schema's
+  // mismatch (which knows the kind's parts too, but says so less clearly).
+  std::optional<tmpl::Template> t;
+  load::Inspect inspect = [&](const model::Document &d, Diagnostics &dg) {
+    t = tmpl::load_template(dir, d.kind, dg, path, d.kind_loc);
+    if (t)
+      check::kind_parts(d, *t, dg);
+  };
+  auto doc =
+      text ? load::load_string(*text, path, diags, {}, inspect) : load::load_file(path, diags, {}, inspect);
+  if (!doc || !t) // the walker, the kind or the schema refused it
     return std::nullopt;
   tmpl::Calendar cal;
   if (!load_calendar(dir, path, cal, diags))

@@ -57,6 +57,17 @@ struct Walker {
     inlines(i.content, i.loc);
     blocks(i.children, i.loc);
   }
+  void block(const Article &a, SourceLoc) {
+    text(a.label, a.level == Article::Level::Article, false, a.loc);
+    inlines(a.title, a.loc);
+    inlines(a.runin, a.loc);
+    blocks(a.body, a.loc);
+  }
+  void block(const Field &f, SourceLoc) {
+    text(f.label, false, false, f.loc);
+    inlines(f.content, f.loc);
+    blocks(f.children, f.loc);
+  }
   void block(const Table &t, SourceLoc) {
     for (const Column &c : t.columns)
       inlines(c.header, t.loc);
@@ -84,8 +95,18 @@ void font_coverage(const model::Document &doc, const text::Fonts &fonts, Diagnos
     w.text(l, true, false, h.agency_loc);
   w.text(h.number_line, false, false, h.code_loc);
   w.text(h.date_line, false, true, h.date_loc);
+  w.text(doc.title, true, false, doc.title_loc);
   for (const Inlines &s : doc.subject)
     w.inlines(s, h.loc);
+  w.text(doc.issuer, true, false, doc.issuer_loc);
+  w.text(doc.enacting, true, false, doc.body_loc);
+  if (doc.addressees) {
+    w.inlines(doc.addressees->label, doc.addressees->loc);
+    for (const std::string &a : doc.addressees->items)
+      w.text(a, false, false, doc.addressees->loc);
+  }
+  for (const Field &f : doc.minutes)
+    w.block(f, f.loc);
   w.blocks(doc.opening, h.loc);
   w.blocks(doc.body, h.loc);
   w.blocks(doc.closing, h.loc);
@@ -93,12 +114,23 @@ void font_coverage(const model::Document &doc, const text::Fonts &fonts, Diagnos
     w.text(r, false, false, doc.recipients_loc);
   if (doc.signature)
     w.signature(*doc.signature);
+  for (const Signature &s : doc.signers)
+    w.signature(s);
+  w.inlines(doc.contact, doc.contact_loc);
   for (const Party &p : doc.parties) {
     w.text(p.unit, false, false, p.loc);
     w.signature(p.signature);
   }
   for (const Inlines &f : doc.footnotes)
     w.inlines(f, h.loc);
+  for (const Attachment &a : doc.attachments) {
+    w.text(a.title, true, false, a.loc);
+    for (const Inlines &s : a.subject)
+      w.inlines(s, a.subject_loc);
+    w.blocks(a.body, a.loc);
+    if (a.signature)
+      w.signature(*a.signature);
+  }
   for (const Appendix &a : doc.appendices) {
     w.inlines(a.title, a.loc);
     w.blocks(a.body, a.loc);

@@ -1,8 +1,11 @@
 #include "check/rules.hpp"
 
+#include <cstdlib>
 #include <ctime>
+#include <functional>
 
 #include "template/styles.hpp"
+#include "util/unicode.hpp"
 
 namespace vb::check {
 
@@ -31,6 +34,76 @@ bool starts_with_title(const std::string &name, std::string &which) {
   return false;
 }
 
+// The part of a ký hiệu before its first '-'.
+std::string head(const std::string &code) {
+  return code.substr(0, code.find('-'));
+}
+
+// Ký hiệu: the type abbreviation is the kind's, written as Appendix III
+// writes it (KH for a plan, TTr for a submission); a kind without one (a
+// công văn) does not borrow another kind's.
+void codes(const model::Document &doc, const tmpl::Template &t, Diagnostics &diags) {
+  const auto &h = doc.header;
+  if (h.code.empty())
+    return;
+  std::string first = head(h.code);
+  if (!t.abbreviation.empty()) {
+    if (first == t.abbreviation)
+      return;
+    if (upper_vi(first) == upper_vi(t.abbreviation))
+      diags.warning(doc.file, h.code_loc,
+                    "ký hiệu '" + h.code + "' starts with '" + first + "'; Appendix III writes a " +
+                        t.description + "'s abbreviation '" + t.abbreviation + "'",
+                    "write " + t.abbreviation + h.code.substr(first.size()) +
+                        ": the ký hiệu prints as written");
+    else
+      diags.warning(doc.file, h.code_loc,
+                    "ký hiệu '" + h.code + "' starts with '" + first + "', but a " + t.description + " is '" +
+                        t.abbreviation + "' (Decree 30, Appendix III)",
+                    "write " + t.abbreviation + "-<AGENCY>, e.g. " + t.abbreviation + "-UBND");
+    return;
+  }
+  for (const tmpl::DecreeKind &k : tmpl::decree_abbreviations())
+    if (upper_vi(first) == upper_vi(k.abbreviation)) {
+      diags.warning(doc.file, h.code_loc,
+                    "ký hiệu '" + h.code + "' starts with '" + first + "', the abbreviation of a " + k.name +
+                        "; a " + t.description + "'s ký hiệu names the agency and the drafting unit",
+                    "write e.g. SNV-VP (Số: 05/SNV-VP), or choose the kind the abbreviation names");
+      return;
+    }
+}
+
+// Nơi nhận "- Như Điều 3;" names an article the decision has; a document
+// with Kính gửi sends its copy to them first: "- Như trên;" (Mẫu 1.5).
+void recipients_refer(const model::Document &doc, Diagnostics &diags) {
+  int articles = 0;
+  std::function<void(const model::Blocks &)> count = [&](const model::Blocks &bs) {
+    for (const auto &b : bs)
+      if (auto *a = std::get_if<model::Article>(&b)) {
+        articles += a->level == model::Article::Level::Article;
+      } else if (auto *p = std::get_if<model::Part>(&b)) {
+        count(p->body);
+      }
+  };
+  count(doc.body);
+  for (const std::string &r : doc.recipients) {
+    size_t at = r.find("Như Điều ");
+    if (at == std::string::npos)
+      continue;
+    int n = std::atoi(r.c_str() + at + std::string("Như Điều ").size());
+    if (n > articles)
+      diags.warning(doc.file, doc.recipients_loc,
+                    "Nơi nhận '" + r + "' names Điều " + std::to_string(n) + ", but the document has " +
+                        std::to_string(articles) + (articles == 1 ? " article" : " articles"),
+                    "name the article that says who carries the decision out");
+  }
+  if (doc.addressees && doc.has_recipients && !doc.recipients.empty() &&
+      doc.recipients.front().rfind("- Như trên", 0) != 0)
+    diags.warning(doc.file, doc.recipients_loc,
+                  "Nơi nhận does not start with 'Như trên', though the document has Kính gửi",
+                  "start <recipients> with <to>Như trên</to>: the addressees above receive it (Mẫu 1.5)");
+}
+
 } // namespace
 
 void decree_rules(const model::Document &doc, const tmpl::Template &t, const text::Fonts *fonts, Today now,
@@ -40,15 +113,8 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
   if (fonts)
     font_coverage(doc, *fonts, diags);
 
-  // Ký hiệu: the type abbreviation must be the kind's (KH for a plan).
-  if (!t.abbreviation.empty() && !h.code.empty()) {
-    std::string first = h.code.substr(0, h.code.find('-'));
-    if (first != t.abbreviation)
-      diags.warning(f, h.code_loc,
-                    "ký hiệu '" + h.code + "' starts with '" + first + "', but a " + t.description + " is '" +
-                        t.abbreviation + "' (Decree 30, Appendix III)",
-                    "write " + t.abbreviation + "-<AGENCY>, e.g. " + t.abbreviation + "-UBND");
-  }
+  codes(doc, t, diags);
+  recipients_refer(doc, diags);
 
   // Signers: no academic titles before the name (ô 7b).
   auto signer = [&](const model::Signature &s) {
@@ -59,24 +125,29 @@ void decree_rules(const model::Document &doc, const tmpl::Template &t, const tex
   };
   if (doc.signature)
     signer(*doc.signature);
+  for (const auto &s : doc.signers)
+    signer(s);
+  for (const auto &a : doc.attachments)
+    if (a.signature)
+      signer(*a.signature);
   for (const auto &p : doc.parties)
     signer(p.signature);
 
   // Nơi nhận ends with the Lưu line.
-  if (t.recipients) {
+  if (t.recipients_expected) {
     if (!doc.has_recipients)
       diags.warning(f, {}, "the document has no <recipients> (Nơi nhận)",
                     "add <recipients> with the addressees and <archive>VT, …</archive>");
     else if (!doc.has_archive)
       diags.warning(f, doc.recipients_loc, "Nơi nhận has no 'Lưu: VT' line",
                     "end <recipients> with <archive>VT, <unit></archive>");
-    if (!doc.signature && doc.parties.empty())
+    if (!doc.signature && doc.parties.empty() && doc.signers.empty())
       diags.warning(f, {}, "the document has no <signature>",
                     "add <signature> with the authority and the signer");
   }
 
   // A date more than a year ahead is almost always a typo.
-  if (h.year > 0) {
+  if (h.year > 0 && !h.year_blank) {
     int m = h.month.value_or(1), d = h.day.value_or(1);
     long date = long(h.year) * 10000 + m * 100 + d;
     long limit = long(now.year + 1) * 10000 + now.month * 100 + now.day;

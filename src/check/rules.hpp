@@ -18,6 +18,11 @@ Today today();
 void decree_rules(const model::Document &doc, const tmpl::Template &t, const text::Fonts *fonts, Today now,
                   Diagnostics &diags);
 
+// Errors for the parts the document's kind does not have, or must have
+// (the template's layout family and parts). Needs no finalized document:
+// the pipeline runs it before the schema.
+void kind_parts(const model::Document &doc, const tmpl::Template &t, Diagnostics &diags);
+
 // Errors for characters that neither the fonts nor the fallback face have
 // (called by decree_rules when it has the fonts).
 void font_coverage(const model::Document &doc, const text::Fonts &fonts, Diagnostics &diags);

@@ -338,6 +338,12 @@ public:
     row_start(true);
     cell_start(ph.cols[0]);
     para_text({.style = st.header_number.id}, h.number_line);
+    for (size_t i = 0; i < ph.letter_subject.size(); ++i) {
+      PPr p{.style = st.letter_subject.id};
+      if (i > 0)
+        p.before = 0; // only the first line keeps its 6 pt under the number
+      para_text(p, ph.letter_subject[i]);
+    }
     x.close();
     cell_start(ph.cols[1]);
     para_text({.style = st.header_date.id}, h.date_line);
@@ -347,10 +353,35 @@ public:
   }
 
   void title_block() {
-    para_text({.style = st.title.id}, doc.title);
-    for (const auto &line : doc.subject)
-      para({.style = st.subject.id}, [&] { inlines(line); });
+    if (!doc.title.empty()) // a công văn has no tên loại
+      para_text({.style = st.title.id}, doc.title);
+    if (!doc.subject_in_header)
+      for (const auto &line : doc.subject)
+        para({.style = st.subject.id}, [&] { inlines(line); });
     rule(geo::subject_rule(doc, st, fonts, frame), st.after_subject.twips());
+    if (!doc.issuer.empty())
+      para_text({.style = st.issuer.id}, doc.issuer);
+    for (const geo::AddresseePara &a : geo::addressee_paras(doc, tpl, st, fonts, frame)) {
+      PPr p{.style = st.addressees.id};
+      if (a.before > 0)
+        p.before = st.addressees.before.twips() + a.before;
+      if (a.left > 0)
+        p.left = a.left;
+      if (a.first > 0)
+        p.first_line = a.first;
+      else if (a.first < 0)
+        p.hanging = -a.first;
+      if (a.centre)
+        p.align = Align::Center;
+      para(p, [&] { inlines(a.runs); });
+    }
+    for (const auto &f : doc.minutes)
+      block(f);
+  }
+
+  void enacting() {
+    if (!doc.enacting.empty())
+      para_text({.style = st.enacting.id}, doc.enacting);
   }
 
   // ------------------------------------------------------------ blocks
@@ -404,6 +435,27 @@ public:
   void block(const model::ListItem &li) {
     list_item(li, st.body.id);
     blocks(li.children);
+  }
+  // Điều (label and title bold), khoản and điểm (upright), at the
+  // paragraph indent; a titled unit keeps with what follows it.
+  void block(const model::Article &a) {
+    bool article = a.level == model::Article::Level::Article;
+    para({.style = st.body.id, .keep_next = !a.title.empty()}, [&] {
+      run(a.label + " ", {.bold = article});
+      if (!a.title.empty())
+        inlines(a.title, {.bold = article});
+      else
+        inlines(a.runin);
+    });
+    blocks(a.body);
+  }
+  // "Thời gian: …" and the dash list under it.
+  void block(const model::Field &f) {
+    para({.style = st.body.id}, [&] {
+      run(f.content.empty() ? f.label : f.label + " ");
+      inlines(f.content);
+    });
+    blocks(f.children);
   }
   void block(const model::Phase &ph) {
     para({.style = st.phase.id}, [&] {
@@ -635,6 +687,22 @@ public:
       parties();
   }
 
+  // Signers side by side (a Biên bản's THƯ KÝ | CHỦ TỌA).
+  void signers() {
+    geo::PartyGrid g = geo::signers(doc, st, fonts, frame);
+    if (g.table.rows.empty())
+      return;
+    table_start({.cols = g.table.cols, .borders = false, .cell_pad = 0});
+    row_start(g.table.rows[0].keep);
+    for (size_t k = 0; k < doc.signers.size(); ++k) {
+      cell_start(g.table.cols[k]);
+      signature_block(doc.signers[k], g.blocks[k], geo::pt(g.table.cols[k]));
+      x.close();
+    }
+    x.close(); // tr
+    table_end();
+  }
+
   // Covenant signatures: a grid of `columns` blocks per row. The grid has
   // 2×columns half-columns and each block spans two, so a short last row is
   // centred with blocks of the same width as the rows above.
@@ -703,6 +771,17 @@ public:
     blocks(a.body);
   }
 
+  // A text a decision issues (Mẫu 1.3), as the layout draws it.
+  void attachment(const model::Attachment &a) {
+    frame = geo::frame(tpl, false);
+    para_text({.style = st.title.id}, a.title);
+    for (const auto &line : a.subject)
+      para({.style = st.subject.id}, [&] { inlines(line); });
+    para_text({.style = st.appendix_attached.id}, a.attached_line);
+    rule(geo::attachment_rule(a, st, fonts, frame), st.after_subject.twips());
+    blocks(a.body);
+  }
+
   bool after_table_ = false;
 
   std::string document() {
@@ -718,10 +797,18 @@ public:
     header_table();
     title_block();
     blocks(doc.opening);
+    enacting();
     blocks(doc.body);
     closing();
+    signers();
     ending();
     bool landscape = false, restart = false;
+    for (const auto &a : doc.attachments) {
+      tiny(sect_pr(landscape, restart));
+      attachment(a);
+      landscape = false;
+      restart = true;
+    }
     for (const auto &a : doc.appendices) {
       tiny(sect_pr(landscape, restart));
       appendix(a);

@@ -88,6 +88,7 @@ std::vector<std::string> balanced_lines(const std::string &line, const tmpl::Par
 struct PageHeader {
   std::vector<long> cols;
   std::vector<std::string> parent, agency; // as printed
+  std::vector<std::string> letter_subject; // a công văn's "V/v …" lines under the number (ô 5b)
   std::optional<RuleIndents> agency_rule, motto_rule;
   TableGeom table; // both rows, for the layout (never split)
 };
@@ -98,8 +99,24 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
 // The rule under the trích yếu and under an appendix's "Kèm theo" line.
 std::optional<RuleIndents> subject_rule(const model::Document &doc, const tmpl::Styles &st,
                                         const text::Fonts &fonts, const Frame &f);
+// The rule under an attached text's heading (its trích yếu and "Kèm theo" line).
+std::optional<RuleIndents> attachment_rule(const model::Attachment &a, const tmpl::Styles &st,
+                                           const text::Fonts &fonts, const Frame &f);
 std::optional<RuleIndents> attached_rule(const model::Appendix &a, const tmpl::Styles &st,
                                          const text::Fonts &fonts, const Frame &f);
+
+// Kính gửi (ô 9a) as paragraphs of the addressees style: one addressee
+// centred on the label's line; several a dash list lined up after
+// "Kính gửi: " (the first on the label's line, the block at `left`); a
+// công điện's label alone at the paragraph indent, its items under it.
+struct AddresseePara {
+  model::Inlines runs;
+  long left = 0, first = 0; // twips; `first` < 0 hangs
+  bool centre = false;
+  long before = 0; // twips: the title gap when no title block precedes
+};
+std::vector<AddresseePara> addressee_paras(const model::Document &doc, const tmpl::Template &t,
+                                           const tmpl::Styles &st, const text::Fonts &fonts, const Frame &f);
 
 // ---------------------------------------------------------------- ending
 // A signer's block: title lines as printed, then the signing room (the
@@ -133,6 +150,11 @@ struct PartyGrid {
 };
 PartyGrid parties(const model::Document &doc, const tmpl::Template &t, const tmpl::Styles &st,
                   const text::Fonts &fonts, const Frame &f);
+
+// Signers side by side (a Biên bản's THƯ KÝ | CHỦ TỌA): one row of equal
+// columns, the names on one baseline.
+PartyGrid signers(const model::Document &doc, const tmpl::Styles &st, const text::Fonts &fonts,
+                  const Frame &f);
 
 // ---------------------------------------------------------------- checks
 // What no layout can print: a table column too narrow for any text, a page-1

@@ -94,7 +94,7 @@ Ending ending(const model::Document &doc, const tmpl::Template &t, const tmpl::S
               const text::Fonts &fonts, const Frame &f) {
   Ending e;
   const bool recipients = t.recipients && !doc.recipients.empty();
-  if (!doc.signature && !recipients)
+  if (!doc.signature && !recipients && doc.drafter.empty())
     return e;
   TableGeom &tb = e.table;
   tb.borders = false;
@@ -173,6 +173,44 @@ PartyGrid parties(const model::Document &doc, const tmpl::Template &t, const tmp
     row.keep = fits_page(h, f);
     tb.rows.push_back(std::move(row));
   }
+  return g;
+}
+
+PartyGrid signers(const model::Document &doc, const tmpl::Styles &st, const text::Fonts &fonts,
+                  const Frame &f) {
+  PartyGrid g;
+  const auto &ss = doc.signers;
+  if (ss.empty())
+    return g;
+  TableGeom &tb = g.table;
+  tb.borders = false;
+  tb.keep_together = true;
+  const long total = f.text_twips(), n = long(ss.size());
+  for (long k = 0; k < n; ++k)
+    tb.cols.push_back(k + 1 < n ? total / n : total - (n - 1) * (total / n));
+  const double lh =
+      line_height(fonts, text::face_of(st.sign_line.bold, st.sign_line.italic), st.sign_line.size) *
+      st.sign_line.line;
+  std::vector<size_t> lines;
+  for (size_t k = 0; k < ss.size(); ++k) {
+    g.blocks.push_back(sign_block(ss[k], st, pt(tb.cols[k]), fonts));
+    lines.push_back(line_count(g.blocks.back().lines, st.sign_line, pt(tb.cols[k]), fonts));
+  }
+  const size_t most = *std::max_element(lines.begin(), lines.end());
+  Row row;
+  int para = 0;
+  double x = f.text_x(), h = 0;
+  for (size_t k = 0; k < ss.size(); ++k) {
+    SignBlock &b = g.blocks[k];
+    b.extra = double(std::lround(double(most - lines[k]) * lh * 20)) / 20.0;
+    const size_t from = row.lines.size();
+    h = std::max(h, signer(ss[k], b, st, fonts, x, pt(tb.cols[k]), 0, row, para, int(k)));
+    stamp(row, from, ss[k].loc);
+    x += pt(tb.cols[k]);
+  }
+  row.height = h;
+  row.keep = fits_page(h, f);
+  tb.rows.push_back(std::move(row));
   return g;
 }
 

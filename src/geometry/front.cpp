@@ -207,6 +207,18 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
   Row r2;
   r2.height = column({h.number_line}, st.header_number, fonts, lx, lw, 0, r2, 0);
   stamp(r2, 0, h.code_loc);
+  if (doc.subject_in_header) {
+    for (const auto &line : doc.subject)
+      ph.letter_subject.push_back(model::plain_text(line, " "));
+    const size_t from = r2.lines.size();
+    // 6 pt under the number; the lines of a trích yếu broken by hand follow closely.
+    tmpl::ParaStyle next = st.letter_subject;
+    next.before = {};
+    for (size_t i = 0; i < ph.letter_subject.size(); ++i)
+      r2.height =
+          column({ph.letter_subject[i]}, i ? next : st.letter_subject, fonts, lx, lw, r2.height, r2, 0);
+    stamp(r2, from, doc.subject_loc);
+  }
   const size_t date_from = r2.lines.size();
   r2.height = std::max(r2.height, column({h.date_line}, st.header_date, fonts, rx, rw, 0, r2, 1));
   stamp(r2, date_from, h.date_loc);
@@ -218,8 +230,18 @@ PageHeader page_header(const model::Document &doc, const tmpl::Template &t, cons
 
 std::optional<RuleIndents> subject_rule(const model::Document &doc, const tmpl::Styles &st,
                                         const text::Fonts &fonts, const Frame &f) {
+  if (doc.subject_in_header)
+    return std::nullopt; // the "V/v" has no rule under it
   double widest = 0;
   for (const auto &line : doc.subject)
+    widest = std::max(widest, text_width(st.subject, model::plain_text(line, " "), fonts));
+  return rule_indents(f.text_twips(), std::min(widest, f.text_w()) * kSubjectRuleShare);
+}
+
+std::optional<RuleIndents> attachment_rule(const model::Attachment &a, const tmpl::Styles &st,
+                                           const text::Fonts &fonts, const Frame &f) {
+  double widest = text_width(st.appendix_attached, a.attached_line, fonts);
+  for (const auto &line : a.subject)
     widest = std::max(widest, text_width(st.subject, model::plain_text(line, " "), fonts));
   return rule_indents(f.text_twips(), std::min(widest, f.text_w()) * kSubjectRuleShare);
 }
@@ -228,6 +250,40 @@ std::optional<RuleIndents> attached_rule(const model::Appendix &a, const tmpl::S
                                          const text::Fonts &fonts, const Frame &f) {
   double w = std::min(text_width(st.appendix_attached, a.attached_line, fonts), f.text_w());
   return rule_indents(f.text_twips(), w * kSubjectRuleShare);
+}
+
+std::vector<AddresseePara> addressee_paras(const model::Document &doc, const tmpl::Template &t,
+                                           const tmpl::Styles &st, const text::Fonts &fonts, const Frame &f) {
+  std::vector<AddresseePara> out;
+  if (!doc.addressees)
+    return out;
+  const model::Addressees &a = *doc.addressees;
+  const text::Face face = text::face_of(st.addressees.bold, st.addressees.italic);
+  // Nothing above but the page-1 header: the gap a tên loại would have.
+  const long before = doc.title.empty() && doc.subject_in_header ? st.title_gap.twips() : 0;
+  if (t.addressee_list) { // công điện: the label on its own, the items under it
+    out.push_back({a.label, 0, st.body.first_line.twips(), false, before});
+    for (const auto &item : a.items)
+      out.push_back({model::make_text(item), 0, st.body.first_line.twips(), false, 0});
+    return out;
+  }
+  if (!a.list) {
+    model::Inlines runs = a.label;
+    runs.push_back(model::make_text(" " + (a.items.empty() ? std::string() : a.items[0]))[0]);
+    out.push_back({runs, 0, 0, true, before});
+    return out;
+  }
+  // The list lines up after the label; the block starts at the paragraph
+  // indent, or further in when its longest line leaves room to centre it.
+  std::string label = model::plain_text(a.label, " ") + " ";
+  long hang = std::lround(std::ceil(fonts.width(face, label, st.addressees.size) * 20));
+  long left = st.body.first_line.twips();
+  out.push_back({a.label, left + hang, -hang, false, before});
+  out.back().runs.push_back(model::make_text(" " + a.items[0])[0]);
+  for (size_t i = 1; i < a.items.size(); ++i)
+    out.push_back({model::make_text(a.items[i]), left + hang, 0, false, 0});
+  (void)f;
+  return out;
 }
 
 } // namespace vb::geo

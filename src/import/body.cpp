@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <optional>
 
 #include "import/recognise.hpp"
 #include "model/finalize.hpp"
@@ -186,6 +187,29 @@ struct Builder {
     }
     if (s.title.empty() && s.runin.empty())
       s.runin = inlines_of("…");
+    // A text with articles: Điều, its khoản "1." and their điểm "a)".
+    std::optional<model::Article::Level> level;
+    LabelKind above = stack.empty() ? LabelKind::None : stack.back().kind;
+    const Kind *kind = ctx.kinds.by_name(ctx.doc.kind);
+    if (!kind || !kind->articles)
+      ; // a kind without articles (a plan imported with --kind): Điều are sections
+    else if (l.kind == LabelKind::Article)
+      level = model::Article::Level::Article;
+    else if (l.kind == LabelKind::Arabic && above == LabelKind::Article)
+      level = model::Article::Level::Clause;
+    else if (l.kind == LabelKind::Alpha && above == LabelKind::Arabic && stack.size() >= 2 &&
+             stack[stack.size() - 2].kind == LabelKind::Article)
+      level = model::Article::Level::Point;
+    if (level) {
+      model::Article a;
+      a.level = *level;
+      a.loc = s.loc;
+      a.title = std::move(s.title);
+      a.runin = std::move(s.runin);
+      here().push_back(std::move(a));
+      stack.push_back({l.kind, &std::get<model::Article>(here().back()).body});
+      return;
+    }
     here().push_back(std::move(s));
     auto &sec = std::get<model::Section>(here().back());
     stack.push_back({l.kind, &sec.body});

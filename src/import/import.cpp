@@ -1,5 +1,6 @@
 #include "import/import.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <functional>
@@ -47,6 +48,34 @@ int guess_year(const model::Document &doc) {
     }
   return best;
 }
+// A decision's opening: the authority's line in capitals before the căn cứ
+// is its <issuer>; the "QUYẾT ĐỊNH:" line is printed by the template.
+static void decision_lines(Ctx &ctx) {
+  const Kind *k = ctx.kinds.by_name(ctx.doc.kind);
+  if (!k || (!k->issuer && k->enacting.empty()))
+    return;
+  auto &op = ctx.doc.opening;
+  for (size_t i = 0; i < op.size();) {
+    auto *p = std::get_if<model::Para>(&op[i]);
+    std::string t = p ? model::plain_text(p->content, " ") : "";
+    while (!t.empty() && t.back() == ' ')
+      t.pop_back();
+    bool before_basis = std::none_of(op.begin(), op.begin() + long(i), [](const model::Block &b) {
+      return std::holds_alternative<model::Basis>(b);
+    });
+    if (p && !k->enacting.empty() && t == k->enacting) {
+      op.erase(op.begin() + long(i));
+      continue;
+    }
+    if (p && k->issuer && ctx.doc.issuer_text.empty() && before_basis && !t.empty() && upper_vi(t) == t) {
+      ctx.doc.issuer_text = p->content;
+      ctx.doc.issuer_loc = p->loc;
+      op.erase(op.begin() + long(i));
+      continue;
+    }
+    ++i;
+  }
+}
 
 } // namespace
 
@@ -87,6 +116,7 @@ std::optional<std::string> import_document(const std::string &bytes, const std::
     return std::nullopt;
   size_t app = find_appendices(ctx);
   opening(ctx, app);
+  decision_lines(ctx);
   ending(ctx, app);
   appendices(ctx);
   auto &doc = ctx.doc;

@@ -12,8 +12,12 @@ Kinds Kinds::load(const std::string &dir) {
   for (const auto &[name, desc] : tmpl::list_templates(dir)) {
     Diagnostics quiet; // a broken template is reported when it is used
     if (auto t = tmpl::load_template(dir, name, quiet))
-      k.kinds_.push_back({name, fold(t->title), t->abbreviation,
-                          !t->numbering.empty() && t->numbering[0] == tmpl::Scheme::Arabic});
+      k.kinds_.push_back(
+          {name, fold(t->title), t->abbreviation,
+           !t->numbering.empty() && t->numbering[0] == tmpl::Scheme::Arabic,
+           t->issuer != tmpl::Need::None && t->addressee_label != "{issuer} điện:", t->enacting,
+           t->family == tmpl::Family::Decision || t->family == tmpl::Family::Regulation ||
+               t->family == tmpl::Family::Agreement});
   }
   return k;
 }

@@ -13,6 +13,9 @@ struct Kind {
   std::string title;        // "KẾ HOẠCH", "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
   std::string abbreviation; // "KH", may be empty
   bool arabic_top = false;  // its first numbering level is "1." (a numbered list reads the same)
+  bool issuer = false;      // has the issuing authority's line under the title (decisions)
+  std::string enacting;     // "QUYẾT ĐỊNH:" printed by the template, not kept as text
+  bool articles = false;    // its text has Điều (decisions, regulations, agreements)
 };
 
 class Kinds {

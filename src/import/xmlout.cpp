@@ -358,12 +358,41 @@ struct Writer {
     line(depth, "</section>");
   }
   void block(int depth, const model::Part &p) {
+    const char *name = p.kind == model::Part::Kind::Chapter    ? "chapter"
+                       : p.kind == model::Part::Kind::Division ? "division"
+                                                               : "part";
     notes_for(depth, p.loc.line);
-    line(depth, "<part>");
+    line(depth, std::string("<") + name + ">");
     year_note(depth + 1, {&p.title});
     element(depth + 1, "title", p.title);
     blocks(depth + 1, p.body);
-    line(depth, "</part>");
+    line(depth, std::string("</") + name + ">");
+  }
+  void block(int depth, const model::Article &a) {
+    const char *name = a.level == model::Article::Level::Article  ? "article"
+                       : a.level == model::Article::Level::Clause ? "clause"
+                                                                  : "point";
+    notes_for(depth, a.loc.line);
+    line(depth, std::string("<") + name + ">");
+    year_note(depth + 1, {&a.title, &a.runin});
+    if (!a.title.empty())
+      element(depth + 1, "title", a.title);
+    // Text after a title goes on as the article's first paragraph.
+    if (a.title.empty() || !a.runin.empty())
+      element(depth + 1, "p", a.runin);
+    blocks(depth + 1, a.body);
+    line(depth, std::string("</") + name + ">");
+  }
+  void block(int depth, const model::Field &f) {
+    notes_for(depth, f.loc.line);
+    std::string open = "<field label=\"" + esc(f.label, true) + "\">";
+    if (f.children.empty()) {
+      wrapped(depth, open, inl(f.content), "</field>");
+      return;
+    }
+    wrapped(depth, open, inl(f.content), "");
+    blocks(depth + 1, f.children);
+    line(depth, "</field>");
   }
   void block(int depth, const model::Table &t) {
     notes_for(depth, t.loc.line);
@@ -532,6 +561,10 @@ struct Writer {
     }
     year_note(1, {&subject});
     element(1, "subject", subject);
+    if (!doc.issuer_text.empty()) {
+      line(0, "");
+      element(1, "issuer", doc.issuer_text);
+    }
     if (!doc.opening.empty()) {
       out += '\n';
       line(1, "<opening>");

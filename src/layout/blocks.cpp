@@ -81,6 +81,24 @@ struct Builder {
     blocks(sec.body);
   }
 
+  // Điều (label and title bold), khoản and điểm (upright), at the
+  // paragraph indent, as the DOCX writes them.
+  void article(const model::Article &a) {
+    const auto &st = c.st;
+    bool bold = a.level == model::Article::Level::Article;
+    std::vector<Span> sp{span(a.label + " ", st.body, bold)};
+    auto rest = a.title.empty() ? spans_of(a.runin, st.body) : spans_of(a.title, st.body);
+    if (!a.title.empty() && bold)
+      for (Span &x : rest)
+        if (!x.superscript)
+          x.face = text::face_of(true, x.face == text::Face::Italic || x.face == text::Face::BoldItalic);
+    sp.insert(sp.end(), rest.begin(), rest.end());
+    para(sp, st.body);
+    if (!a.title.empty())
+      std::get<Para>(out.back()).keep_next = true;
+    blocks(a.body);
+  }
+
   void block(const model::Block &b) {
     const auto &st = c.st;
     const size_t from = out.size();
@@ -99,6 +117,14 @@ struct Builder {
             blocks(v.body);
           } else if constexpr (std::is_same_v<T, model::ListItem>) {
             labelled(v.label, v.label_bold, v.content, st.body);
+            blocks(v.children);
+          } else if constexpr (std::is_same_v<T, model::Article>) {
+            article(v);
+          } else if constexpr (std::is_same_v<T, model::Field>) {
+            std::vector<Span> sp{span(v.content.empty() ? v.label : v.label + " ", st.body)};
+            auto rest = spans_of(v.content, st.body);
+            sp.insert(sp.end(), rest.begin(), rest.end());
+            para(sp, st.body);
             blocks(v.children);
           } else if constexpr (std::is_same_v<T, model::Phase>) {
             labelled(v.label, true, v.content, st.phase);

@@ -76,8 +76,14 @@ void add_blocks(const model::Blocks &blocks, const Ctx &c, std::vector<Item> &ou
 // Appends a table; two tables in a row get the DOCX's spacer between them.
 void push_table(std::vector<Item> &out, Table table);
 void add_header(const Ctx &c, std::vector<Item> &out);
+// Tên loại, trích yếu and its rule, the issuer's line, Kính gửi, a Biên
+// bản's particulars.
 void add_title_block(const Ctx &c, std::vector<Item> &out);
+// The centred "QUYẾT ĐỊNH:" between the căn cứ and the articles.
+void add_enacting(const Ctx &c, std::vector<Item> &out);
 void add_appendix_heading(const model::Appendix &a, const Ctx &c, std::vector<Item> &out);
+// A text a decision issues (Mẫu 1.3): tên loại, trích yếu, "Kèm theo" line, rule.
+void add_attachment_heading(const model::Attachment &a, const Ctx &c, std::vector<Item> &out);
 void add_ending(const Ctx &c, std::vector<Item> &out);
 // A rule paragraph in a box, `after` below it.
 Fixed rule_para(double box_x, long box, const geo::RuleIndents &r, double after, const Ctx &c);

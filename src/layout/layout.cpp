@@ -16,6 +16,7 @@ Document layout(const model::Document &doc, const tmpl::Template &t, const text:
   add_header(c, items);
   add_title_block(c, items);
   add_blocks(doc.opening, c, items);
+  add_enacting(c, items);
   add_blocks(doc.body, c, items);
   size_t closing_start = items.size();
   add_blocks(doc.closing, c, items);
@@ -25,6 +26,14 @@ Document layout(const model::Document &doc, const tmpl::Template &t, const text:
       p->keep_next = true;
   add_ending(c, items);
 
+  // Attached texts, then appendices: each on new pages numbered from 1.
+  for (const model::Attachment &a : doc.attachments) {
+    Ctx ac{doc, t, st, fonts, geo::frame(t, false)};
+    items.push_back(tiny());
+    items.push_back(NewPage{ac.frame, true});
+    add_attachment_heading(a, ac, items);
+    add_blocks(a.body, ac, items);
+  }
   for (const model::Appendix &a : doc.appendices) {
     Ctx ac{doc, t, st, fonts, geo::frame(t, a.landscape)};
     items.push_back(tiny()); // the spacer carrying the section break

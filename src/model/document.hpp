@@ -74,11 +74,40 @@ struct Section {
   SourceLoc loc;
 };
 
-// "Phần I" + title in capitals, own lines, bold, centred.
+// A division of the text on its own centred lines, the title in capitals:
+// "Phần I", "Chương I" (numbered through the whole text), "Mục 1" (again
+// in each chapter).
 struct Part {
-  std::string label; // "Phần I"
+  enum class Kind { Part, Chapter, Division };
+  Kind kind = Kind::Part;
+  std::string label; // computed: "Phần I", "Chương II", "Mục 3"
   Inlines title;
   Blocks body;
+  SourceLoc loc;
+};
+
+// A unit of a text with articles (decisions, regulations, contracts):
+// "Điều 3." (numbered through the whole text, across chapters), its
+// clauses "1." (khoản, again in each article) and their points "a)" (điểm).
+// Like Section: with a title ("Điều 1. Phạm vi điều chỉnh", article titles
+// bold, clause titles upright on their own line) or untitled, its first
+// paragraph running after the label ("Điều 1. Phát động …").
+struct Article {
+  enum class Level { Article, Clause, Point };
+  Level level = Level::Article;
+  std::string label; // computed: "Điều 3.", "2.", "b)"
+  Inlines title;
+  Inlines runin;
+  Blocks body;
+  SourceLoc loc;
+};
+
+// A labelled line of a form or of the minutes: "Thời gian: 8 giờ 00 …",
+// optionally followed by a dash list (the participants).
+struct Field {
+  std::string label; // computed: with its colon, "Địa điểm:"
+  Inlines content;
+  Blocks children;
   SourceLoc loc;
 };
 
@@ -126,7 +155,7 @@ struct Table {
   SourceLoc loc;
 };
 
-struct Block : std::variant<Para, Basis, Section, Part, ListItem, Phase, Table> {
+struct Block : std::variant<Para, Basis, Section, Part, ListItem, Phase, Table, Article, Field> {
   using variant::variant;
 };
 
@@ -140,6 +169,7 @@ struct Header {
   std::string place;
   std::optional<int> day, month; // blank allowed
   int year = 0;
+  bool year_blank = false; // a form's year left to write by hand: "năm 20…"
   SourceLoc loc;
   SourceLoc code_loc, date_loc, agency_loc, parent_loc; // for the decree checks
 
@@ -167,6 +197,29 @@ struct Party {
   std::string unit;    // "Sở Ngoại vụ" as written in the data
   Signature signature; // lines = {"ĐẠI DIỆN SỞ NGOẠI VỤ"} unless given
   SourceLoc loc;
+};
+
+// Kính gửi (ô 9a): "Kính gửi:" and one addressee on its line, or a dash
+// list under the colon; a công điện's "<ISSUER> điện:" and its dash list.
+struct Addressees {
+  std::vector<std::string> written; // the addressees as the data gives them
+  Inlines label;                    // computed: "Kính gửi:", or the issuer in bold + " điện:"
+  std::vector<std::string> items;   // computed: one as written, or "- X;" … "- Z."
+  bool list = false;                // computed: the items are a dash list under the label
+  SourceLoc loc;
+};
+
+// A text issued by a decision (Mẫu 1.3: "Ban hành kèm theo Quyết định này
+// Quy chế …"): on its own pages, with its own tên loại, trích yếu and
+// "(Kèm theo Quyết định số …)" line, its articles numbered from 1.
+struct Attachment {
+  Inlines title_text;           // as written: "Quy chế"
+  std::string title;            // computed: in capitals, "QUY CHẾ"
+  std::vector<Inlines> subject; // trích yếu, one entry per line
+  Blocks body;
+  std::optional<Signature> signature;
+  std::string attached_line; // computed, as an appendix's
+  SourceLoc loc, subject_loc;
 };
 
 struct Appendix {
@@ -198,11 +251,22 @@ struct Document {
   std::string kind;   // template name: "ke-hoach", "giao-uoc"
   SourceLoc kind_loc; // where the data names it (for "unknown kind")
   int year = 0;       // the document's year (header date year by default)
+  std::string
+      numbering; // "roman" or "arabic": the data's choice of the decree's schemes ("" = the template's)
   Header header;
-  std::vector<Inlines> subject;        // trích yếu, one entry per line
-  SourceLoc subject_loc;               // … and where it is in the data
-  Blocks opening;                      // Basis and Para
-  Blocks body;                         // Section, Part, Para, ListItem, Phase, Table
+  std::optional<Inlines> title_text; // a tên loại of the document's own (<title>), else the template's
+  SourceLoc title_loc;
+  std::vector<Inlines> subject; // trích yếu, one entry per line
+  bool has_subject = false;     // the data has a <subject>
+  SourceLoc subject_loc;        // … and where it is in the data
+  Inlines issuer_text;          // thẩm quyền ban hành, as written (decisions, công điện)
+  SourceLoc issuer_loc;
+  std::optional<Addressees> addressees; // Kính gửi (letters, submissions, reports)
+  std::vector<Field> minutes;           // a Biên bản's time, place, participants, chair, secretary
+  SourceLoc minutes_loc;
+  Blocks opening; // Basis and Para
+  Blocks body;    // Section, Part, Para, ListItem, Phase, Table, Article, Field
+  SourceLoc body_loc;
   Blocks closing;                      // Para
   std::vector<std::string> recipients; // final lines "- X;" … "- Lưu: VT, VP."
   bool has_recipients = false;         // the data has a <recipients> element
@@ -210,15 +274,24 @@ struct Document {
   SourceLoc recipients_loc;
   std::string drafter;                // optional ô 12 text, e.g. "PL.(300)"
   std::optional<Signature> signature; // single signer (plans)
-  std::vector<Party> parties;         // covenant signers
-  std::vector<Inlines> footnotes;     // numbered 1..n in reading order
+  std::vector<Signature> signers;     // signers side by side (minutes: THƯ KÝ, CHỦ TỌA)
+  SourceLoc signers_loc;
+  std::vector<Party> parties; // covenant signers
+  Inlines contact;            // ô 13: address, telephone … at the foot of page 1
+  SourceLoc contact_loc;
+  std::vector<Attachment> attachments;
+  std::vector<Inlines> footnotes; // numbered 1..n in reading order
   std::vector<Appendix> appendices;
   // Every <anniv event="…"> with its place, checked against the calendar.
   std::vector<AnnivRef> anniv_refs;
 
   // Computed by finalize() from the template:
-  std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"
-  std::string title_case; // sentence-case form used in the "Kèm theo" line: "Kế hoạch"
+  std::string title; // tên loại in capitals, e.g. "KẾ HOẠCH" or "BẢN GIAO ƯỚC THI ĐUA NĂM 2024"; "" = none
+                     // printed (công văn)
+  std::string title_case; // sentence-case form used in the "Kèm theo" line: "Kế hoạch", "Công văn"
+  bool subject_in_header = false; // the trích yếu is "V/v …" under the Số line (công văn)
+  std::string issuer;             // the issuer line in capitals ("" = none printed)
+  std::string enacting; // "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" between the căn cứ and the articles
 
   // Document info for DOCX core properties / PDF info.
   std::string meta_subject, meta_keywords;

@@ -30,11 +30,36 @@ void replace_all(std::string &s, const std::string &from, const std::string &to)
     s.replace(p, from.size(), to);
 }
 
+// "năm 2024", or a form's "năm 20…" left to write in by hand.
+std::string year_words(const Header &h) {
+  return h.year_blank ? "năm 20…" : "năm " + std::to_string(h.year);
+}
+
+// A name without the punctuation the data may end it with.
+std::string bare(std::string s) {
+  s = trim(s);
+  if (s.rfind("- ", 0) == 0)
+    s = trim(s.substr(2));
+  while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ','))
+    s.pop_back();
+  return s;
+}
+
+// Sentence case for running text: "KẾ HOẠCH" → "Kế hoạch".
+std::string sentence_case(const std::string &caps) {
+  std::string lower = lower_vi(caps);
+  size_t first = 0;
+  next_cp(lower, first);
+  return upper_vi(lower.substr(0, first)) + lower.substr(first);
+}
+
 struct Finalizer {
   Document &doc;
   const tmpl::Template &t;
   const tmpl::Calendar *cal;
   std::string party_list;
+  std::vector<tmpl::Scheme> schemes;  // the body's numbering, level 1 first
+  int article_no = 0, chapter_no = 0; // counted through one text (across its chapters)
 
   std::string year_text(int offset) const { return std::to_string(doc.year + offset); }
 
@@ -68,7 +93,7 @@ struct Finalizer {
   // Numbers the blocks of one container. `level` is the section depth its
   // direct Section children get; `parent_label` the enclosing section label.
   void blocks(Blocks &bs, int level, const std::string &parent_label, tmpl::Scheme parent_scheme) {
-    int section_no = 0, target_no = 0, numbered_no = 0, part_no = 0;
+    int section_no = 0, target_no = 0, numbered_no = 0, part_no = 0, division_no = 0, unit_no = 0;
     for (auto &b : bs) {
       std::visit(
           [&](auto &x) {
@@ -78,12 +103,40 @@ struct Finalizer {
             } else if constexpr (std::is_same_v<T, Phase>) {
               resolve(x.content);
             } else if constexpr (std::is_same_v<T, Part>) {
-              x.label = "Phần " + roman(++part_no);
+              switch (x.kind) {
+              case Part::Kind::Part:
+                x.label = "Phần " + roman(++part_no);
+                break;
+              case Part::Kind::Chapter:
+                x.label = "Chương " + roman(++chapter_no);
+                break;
+              case Part::Kind::Division:
+                x.label = "Mục " + std::to_string(++division_no);
+                break;
+              }
               resolve(x.title);
               blocks(x.body, 1, "", tmpl::Scheme::Roman);
+            } else if constexpr (std::is_same_v<T, Article>) {
+              // Articles count through the text; clauses in their article,
+              // points in their clause.
+              switch (x.level) {
+              case Article::Level::Article:
+                x.label = "Điều " + std::to_string(++article_no) + ".";
+                break;
+              case Article::Level::Clause:
+                x.label = std::to_string(++unit_no) + ".";
+                break;
+              case Article::Level::Point:
+                x.label = viet_alpha(++unit_no) + ")";
+                break;
+              }
+              resolve(x.title);
+              resolve(x.runin);
+              blocks(x.body, 1, "", tmpl::Scheme::Roman);
+            } else if constexpr (std::is_same_v<T, Field>) {
+              field(x);
             } else if constexpr (std::is_same_v<T, Section>) {
               x.level = level;
-              const auto &schemes = t.numbering;
               tmpl::Scheme sc = schemes[std::min<size_t>(size_t(level - 1), schemes.size() - 1)];
               int n = ++section_no;
               // Below the template's levels (below "a)" by default), Vietnamese
@@ -127,6 +180,18 @@ struct Finalizer {
           },
           static_cast<Block::variant &>(b));
     }
+  }
+
+  // "Địa điểm" → "Địa điểm:"; its text and its dash list.
+  void field(Field &f) {
+    f.label = trim(f.label);
+    if (f.label.empty() || f.label.back() != ':')
+      f.label += ":";
+    resolve(f.content);
+    int t2 = 0, n2 = 0;
+    for (auto &c : f.children)
+      if (auto *li = std::get_if<ListItem>(&c))
+        item(*li, t2, n2, 1);
   }
 
   void item(ListItem &x, int &target_no, int &numbered_no, int depth) {
@@ -196,10 +261,50 @@ struct Finalizer {
     return unique;
   }
 
+  // The "(Kèm theo Quyết định số …/QĐ-… ngày … tháng … năm … của …)" line
+  // of appendices and attached texts.
+  std::string attached_line() const {
+    const Header &h = doc.header;
+    std::string agency_text = h.agency_in_text;
+    if (agency_text.empty())
+      agency_text = running_text_name(h.agency);
+    std::string num = h.number ? two_digits(*h.number) : kBlank;
+    std::string code = h.code.empty() ? t.abbreviation : h.code;
+    std::string when =
+        "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
+        (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) + " " +
+        year_words(h);
+    return "(Kèm theo " + doc.title_case + " số " + num + "/" + code + " " + when + " của " + agency_text +
+           ")";
+  }
+
+  // Kính gửi: one addressee on the label's line as written; several (or a
+  // công điện's) a dash list, ";" after each and "." after the last.
+  void addressees(Addressees &a) {
+    a.label.clear();
+    if (t.addressee_label == "{issuer} điện:") {
+      a.label = make_text(upper_vi(trim(plain_text(doc.issuer_text, " "))), true);
+      a.label.push_back(make_text(" điện:")[0]);
+    } else {
+      a.label = make_text(t.addressee_label);
+    }
+    a.list = t.addressee_list || a.written.size() > 1;
+    a.items.clear();
+    for (size_t i = 0; i < a.written.size(); ++i) {
+      std::string x = bare(a.written[i]);
+      a.items.push_back(a.list ? "- " + x + (i + 1 == a.written.size() ? "." : ";") : x);
+    }
+  }
+
   void run() {
     fields.clear();
     if (doc.signature)
       fields.insert(doc.signature->field_name);
+    for (const auto &s : doc.signers)
+      fields.insert(s.field_name);
+    for (const auto &a : doc.attachments)
+      if (a.signature)
+        fields.insert(a.signature->field_name);
     for (const auto &p : doc.parties)
       fields.insert(p.signature.field_name);
     Header &h = doc.header;
@@ -209,18 +314,29 @@ struct Finalizer {
       l = upper_vi(trim(l));
     for (auto &l : h.agency)
       l = upper_vi(trim(l));
-    h.code = upper_vi(h.code);
+    // The ký hiệu prints as written: the decree's table has TTr, QyĐ …, and
+    // practice keeps QĐ-TTg.
     h.number_line = number_line(h, t.abbreviation);
     h.date_line = date_line(h);
 
+    schemes = t.numbering;
+    if (doc.numbering == "roman")
+      schemes = {tmpl::Scheme::Roman, tmpl::Scheme::Arabic, tmpl::Scheme::ArabicPath, tmpl::Scheme::Alpha};
+    else if (doc.numbering == "arabic")
+      schemes = {tmpl::Scheme::Arabic, tmpl::Scheme::ArabicPath, tmpl::Scheme::Alpha, tmpl::Scheme::Paren};
+
+    // The tên loại: the document's own <title>, else the kind's; a công văn
+    // prints none, but its appendices still say "Kèm theo Công văn".
     std::string title = t.title;
     replace_all(title, "{year}", std::to_string(doc.year));
+    if (doc.title_text) {
+      resolve(*doc.title_text);
+      title = trim(plain_text(*doc.title_text, " "));
+    }
     doc.title = upper_vi(title);
-    // Sentence case for running text: "KẾ HOẠCH" → "Kế hoạch".
-    std::string lower = lower_vi(doc.title);
-    size_t first = 0;
-    next_cp(lower, first);
-    doc.title_case = upper_vi(lower.substr(0, first)) + lower.substr(first);
+    doc.title_case = sentence_case(doc.title);
+    if (t.family == tmpl::Family::Letter)
+      doc.title.clear();
 
     party_list.clear();
     for (const auto &p : doc.parties) {
@@ -231,6 +347,24 @@ struct Finalizer {
 
     for (auto &line : doc.subject)
       resolve(line);
+    // A công văn's trích yếu is "V/v …" under its number (ô 5b).
+    doc.subject_in_header = t.family == tmpl::Family::Letter;
+    if (doc.subject_in_header && !doc.subject.empty()) {
+      Inlines &first = doc.subject.front();
+      if (plain_text(first).rfind("V/v", 0) != 0)
+        first.insert(first.begin(), make_text("V/v ")[0]);
+    }
+    resolve(doc.issuer_text);
+    doc.issuer.clear();
+    if (t.issuer != tmpl::Need::None && t.addressee_label != "{issuer} điện:")
+      doc.issuer = upper_vi(trim(plain_text(doc.issuer_text, " ")));
+    doc.enacting = t.enacting;
+    if (doc.addressees)
+      addressees(*doc.addressees);
+    for (auto &f : doc.minutes)
+      field(f);
+    resolve(doc.contact);
+
     blocks(doc.opening, 1, "", tmpl::Scheme::Roman);
     // Căn cứ lines: ";" after each, "." after the last of a run.
     for (size_t i = 0; i < doc.opening.size(); ++i) {
@@ -249,6 +383,7 @@ struct Finalizer {
         tail.text = s + (last ? "." : ";");
       }
     }
+    article_no = chapter_no = 0;
     blocks(doc.body, 1, "", tmpl::Scheme::Roman);
     blocks(doc.closing, 1, "", tmpl::Scheme::Roman);
     for (auto &fn : doc.footnotes)
@@ -256,16 +391,14 @@ struct Finalizer {
 
     // Recipients: "- X;" each, the last (Lưu) ending in ".".
     for (size_t i = 0; i < doc.recipients.size(); ++i) {
-      std::string s = trim(doc.recipients[i]);
-      if (s.rfind("- ", 0) == 0)
-        s = trim(s.substr(2));
-      while (!s.empty() && (s.back() == ';' || s.back() == '.' || s.back() == ','))
-        s.pop_back();
+      std::string s = bare(doc.recipients[i]);
       doc.recipients[i] = "- " + s + (i + 1 == doc.recipients.size() ? "." : ";");
     }
 
     if (doc.signature)
       signature(*doc.signature);
+    for (auto &s : doc.signers)
+      signature(s);
     for (auto &p : doc.parties) {
       Signature &s = p.signature;
       s.lines.clear();
@@ -290,32 +423,37 @@ struct Finalizer {
       }
     }
 
+    // Attached texts (Mẫu 1.3): their own tên loại and articles from Điều 1.
+    for (auto &a : doc.attachments) {
+      resolve(a.title_text);
+      a.title = upper_vi(trim(plain_text(a.title_text, " ")));
+      for (auto &line : a.subject)
+        resolve(line);
+      article_no = chapter_no = 0;
+      blocks(a.body, 1, "", tmpl::Scheme::Roman);
+      if (a.signature)
+        signature(*a.signature);
+      a.attached_line = attached_line();
+    }
+
     // Appendices: "Phụ lục" alone, or numbered when there are several.
-    std::string agency_text = h.agency_in_text;
-    if (agency_text.empty())
-      agency_text = running_text_name(h.agency);
-    std::string num = h.number ? two_digits(*h.number) : kBlank;
-    std::string code = h.code.empty() ? t.abbreviation : h.code;
-    std::string when =
-        "ngày " + (h.day ? two_digits(*h.day) : kBlank) + " tháng " +
-        (h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank) + " năm " +
-        std::to_string(h.year);
     for (size_t i = 0; i < doc.appendices.size(); ++i) {
       auto &a = doc.appendices[i];
       a.label = doc.appendices.size() == 1 ? "Phụ lục" : "Phụ lục " + roman(int(i) + 1);
       resolve(a.title);
+      article_no = chapter_no = 0;
       blocks(a.body, 1, "", tmpl::Scheme::Roman);
-      a.attached_line = "(Kèm theo " + doc.title_case + " số " + num + "/" + code + " " + when + " của " +
-                        agency_text + ")";
+      a.attached_line = attached_line();
     }
 
     doc.meta_subject = subject_text(doc);
     if (doc.meta_keywords.empty())
-      doc.meta_keywords = t.description + ", " + std::to_string(doc.year);
+      doc.meta_keywords = t.description + (doc.year > 0 ? ", " + std::to_string(doc.year) : "");
     if (doc.meta_date.empty()) {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year, h.month.value_or(1),
-                    h.day.value_or(1));
+      // A form with its year blank carries a fixed date of its own.
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT00:00:00Z", h.year > 0 ? h.year : 2000,
+                    h.month.value_or(1), h.day.value_or(1));
       doc.meta_date = buf;
     }
   }
@@ -417,7 +555,7 @@ std::string date_line(const Header &h) {
   s += " tháng ";
   // ND30: months 1 and 2 get a leading zero, 3–12 do not.
   s += h.month ? (*h.month <= 2 ? two_digits(*h.month) : std::to_string(*h.month)) : kBlank;
-  s += " năm " + std::to_string(h.year);
+  s += " " + year_words(h);
   return s;
 }
 
@@ -429,7 +567,7 @@ std::string can_chi(int year) {
 }
 
 void finalize(Document &doc, const tmpl::Template &t, const tmpl::Calendar *cal) {
-  Finalizer{doc, t, cal, {}, {}}.run();
+  Finalizer{doc, t, cal, {}, {}, 0, 0, {}}.run();
 }
 
 std::string anniversary(const tmpl::Event &e, int year, const std::string &form) {

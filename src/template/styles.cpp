@@ -120,6 +120,23 @@ Styles make_styles(const Template &t) {
   st.appendix_attached.italic = true;
   st.appendix_attached.keep_next = true;
 
+  // ô 5b: upright, centred under the number, 6 pt below it.
+  st.letter_subject = centred(style("VbLetterSubject", "VB Letter Subject", t.size_letter_subject));
+  st.letter_subject.before = Length::points(6);
+  st.issuer = centred(style("VbIssuer", "VB Issuing Authority", t.size_body));
+  st.issuer.bold = true;
+  st.issuer.caps = true;
+  st.issuer.keep_next = true;
+  st.issuer.after = t.para_after;
+  st.enacting = st.issuer;
+  st.enacting.id = "VbEnacting";
+  st.enacting.name = "VB Enacting Line";
+  st.enacting.caps = false;
+  st.addressees = style("VbAddressees", "VB Addressees", t.size_addressees);
+  st.addressees.align = Align::Left;
+  st.addressees.keep_next = true;
+  st.addressees.after = t.para_after;
+
   st.page_number = centred(style("VbPageNumber", "VB Page Number", t.size_page_number));
   st.ending_left = t.header_left;
   return st;
@@ -134,7 +151,8 @@ std::vector<const ParaStyle *> Styles::all() const {
         &header_parent,  &header_agency,     &header_national, &header_motto, &header_number,
         &header_date,    &recipients_label,  &recipients_item, &drafter,      &sign_line,
         &sign_name,      &footnote,          &table_cell,      &table_header, &appendix_label,
-        &appendix_title, &appendix_attached, &page_number})
+        &appendix_title, &appendix_attached, &letter_subject,  &issuer,       &enacting,
+        &addressees,     &page_number})
     v.push_back(p);
   return v;
 }

@@ -47,6 +47,10 @@ struct Styles {
   ParaStyle table_cell;   // text in table cells (no first-line indent)
   ParaStyle table_header; // header-row labels (bold, centred)
   ParaStyle appendix_label, appendix_title, appendix_attached;
+  ParaStyle letter_subject; // "V/v …" under a công văn's number (ô 5b)
+  ParaStyle issuer;         // the issuing authority's line of a decision
+  ParaStyle enacting;       // the centred "QUYẾT ĐỊNH:" before the articles
+  ParaStyle addressees;     // Kính gửi (ô 9a)
   ParaStyle page_number;
 
   // Rules (solid lines): thickness, and the gap between a text line and the

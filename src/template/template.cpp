@@ -146,7 +146,133 @@ std::string fmt(double v) {
   return b;
 }
 
+const std::map<std::string, Family> &families() {
+  static const std::map<std::string, Family> f = {
+      {"named", Family::Named},      {"regulation", Family::Regulation}, {"decision", Family::Decision},
+      {"letter", Family::Letter},    {"minutes", Family::Minutes},       {"agreement", Family::Agreement},
+      {"covenant", Family::Covenant}};
+  return f;
+}
+
+// The kind's layout family and parts ([layout] family, [parts]), each
+// within what the decree's model forms show.
+template <class Get> void kind_parts(Template &t, const std::string &path, Get &get, Diagnostics &diags) {
+  SourceLoc family_at;
+  if (const Value *v = get("layout.family", Value::Type::String)) {
+    family_at = v->loc;
+    auto it = families().find(v->str);
+    if (it == families().end())
+      diags.error(path, v->loc, "unknown layout family '" + v->str + "'",
+                  "use named, regulation, decision, letter, minutes, agreement or covenant");
+    else
+      t.family = it->second;
+  }
+  auto need = [&](const char *key, Need &dst) {
+    const Value *v = get(key, Value::Type::String);
+    if (!v)
+      return;
+    if (v->str == "none")
+      dst = Need::None;
+    else if (v->str == "optional")
+      dst = Need::Optional;
+    else if (v->str == "required")
+      dst = Need::Required;
+    else
+      diags.error(path, v->loc, "'" + std::string(key) + "' = \"" + v->str + "\" is not a choice",
+                  "write \"none\", \"optional\" or \"required\"");
+  };
+  need("parts.subject", t.subject);
+  need("parts.issuer", t.issuer);
+  need("parts.addressees", t.addressees);
+  if (const Value *v = get("parts.addressee_label", Value::Type::String)) {
+    if (v->str != "Kính gửi:" && v->str != "{issuer} điện:")
+      diags.error(path, v->loc, "addressee label \"" + v->str + "\" is not one of Decree 30's",
+                  "write \"Kính gửi:\" (ô 9a) or \"{issuer} điện:\" (a công điện)");
+    else
+      t.addressee_label = v->str;
+  }
+  if (const Value *v = get("parts.addressee_list", Value::Type::Bool))
+    t.addressee_list = v->b;
+  const Value *enacting = get("parts.enacting", Value::Type::String);
+  if (enacting) {
+    if (enacting->str != "QUYẾT ĐỊNH:" && enacting->str != "QUYẾT NGHỊ:")
+      diags.error(path, enacting->loc, "enacting line \"" + enacting->str + "\" is not one of Decree 30's",
+                  "write \"QUYẾT ĐỊNH:\" (Mẫu 1.2) or \"QUYẾT NGHỊ:\" (Mẫu 1.1)");
+    else if (t.family != Family::Decision)
+      diags.error(path, enacting->loc, "an enacting line belongs to a decision",
+                  "remove parts.enacting, or set layout.family = \"decision\"");
+    else
+      t.enacting = enacting->str;
+  } else if (t.family == Family::Decision) {
+    diags.error(path, family_at, "a decision has an enacting line",
+                "add parts.enacting = \"QUYẾT ĐỊNH:\" (or \"QUYẾT NGHỊ:\")");
+  }
+  if (t.addressee_label == "{issuer} điện:" && t.issuer != Need::Required)
+    diags.error(path, family_at, "\"{issuer} điện:\" needs the issuer", "set parts.issuer = \"required\"");
+  if (t.family == Family::Letter && t.subject == Need::None)
+    diags.error(path, family_at, "a công văn has a trích yếu (\"V/v …\", ô 5b)",
+                "set parts.subject = \"required\"");
+  // The ký hiệu's first group is the kind's abbreviation in Appendix III.
+  if (!t.abbreviation.empty()) {
+    bool known = false;
+    for (const DecreeKind &k : decree_abbreviations())
+      known = known || t.abbreviation == k.abbreviation;
+    if (!known) {
+      std::string list;
+      for (const DecreeKind &k : decree_abbreviations())
+        list += (list.empty() ? "" : ", ") + std::string(k.abbreviation);
+      const Value *v = get("abbreviation", Value::Type::String);
+      diags.error(path, v ? v->loc : SourceLoc{},
+                  "abbreviation '" + t.abbreviation + "' is not in Decree 30's Appendix III",
+                  "use one of " + list + " as the table writes it, or \"\" for a công văn or a thư công");
+    }
+  }
+}
+
 } // namespace
+
+const char *family_name(Family f) {
+  for (const auto &[name, v] : families())
+    if (v == f)
+      return name.c_str();
+  return "named";
+}
+
+const std::vector<DecreeKind> &decree_abbreviations() {
+  static const std::vector<DecreeKind> k = {
+      {"NQ", "Nghị quyết (cá biệt)"},
+      {"QĐ", "Quyết định (cá biệt)"},
+      {"CT", "Chỉ thị"},
+      {"QC", "Quy chế"},
+      {"QyĐ", "Quy định"},
+      {"TC", "Thông cáo"},
+      {"TB", "Thông báo"},
+      {"HD", "Hướng dẫn"},
+      {"CTr", "Chương trình"},
+      {"KH", "Kế hoạch"},
+      {"PA", "Phương án"},
+      {"ĐA", "Đề án"},
+      {"DA", "Dự án"},
+      {"BC", "Báo cáo"},
+      {"BB", "Biên bản"},
+      {"TTr", "Tờ trình"},
+      {"HĐ", "Hợp đồng"},
+      {"CĐ", "Công điện"},
+      {"BGN", "Bản ghi nhớ"},
+      {"BTT", "Bản thỏa thuận"},
+      {"GUQ", "Giấy ủy quyền"},
+      {"GM", "Giấy mời"},
+      {"GGT", "Giấy giới thiệu"},
+      {"GNP", "Giấy nghỉ phép"},
+      {"PG", "Phiếu gửi"},
+      {"PC", "Phiếu chuyển"},
+      {"PB", "Phiếu báo"},
+      {"SY", "Bản sao y"},
+      {"TrS", "Bản trích sao"},
+      {"SL", "Bản sao lục"},
+  };
+  return k;
+}
 
 std::optional<Template> parse_template(const std::string &text, const std::string &path, Diagnostics &diags) {
   std::map<std::string, Value> kv;
@@ -215,6 +341,9 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
   num("sizes.page_number", 13, 14, "page numbers (pt)", pt(t.size_page_number));
   num("sizes.footnote", 8, 14, "footnotes (pt)", pt(t.size_footnote));
   num("sizes.table", 10, 14, "table text (pt)", pt(t.size_table));
+  num("sizes.letter_subject", 12, 13, "a công văn's \"V/v …\" (pt)", pt(t.size_letter_subject));
+  num("sizes.addressees", 13, 14, "\"Kính gửi:\" (pt)", pt(t.size_addressees));
+  num("sizes.contact", 11, 12, "the contact line at the foot of page 1 (pt)", pt(t.size_contact));
   num("paragraph.first_line_indent_cm", 1, 1.27, "the first-line indent (cm)",
       [&](double v) { t.first_line_indent = Length::cm(v); });
   num("paragraph.space_before_pt", 0, 12, "the space before paragraphs (pt)",
@@ -226,8 +355,18 @@ std::optional<Template> parse_template(const std::string &text, const std::strin
   num("layout.header_left", 0.35, 0.5, "the left header column's share of the width", pt(t.header_left));
   num("ending.signature_columns", 2, 3, "signature blocks per row",
       [&](double v) { t.signature_columns = int(std::lround(v)); });
-  if (auto v = get("ending.recipients", Value::Type::Bool))
-    t.recipients = v->b;
+  if (auto it = kv.find("ending.recipients"); it != kv.end()) {
+    used["ending.recipients"] = true;
+    const Value &v = it->second;
+    if (v.type == Value::Type::Bool)
+      t.recipients = t.recipients_expected = v.b;
+    else if (v.type == Value::Type::String && v.str == "optional")
+      t.recipients = true, t.recipients_expected = false;
+    else
+      diags.error(path, v.loc, "'ending.recipients' must be true, false or \"optional\"",
+                  "true: the kind always has a Nơi nhận; \"optional\": when the document gives one");
+  }
+  kind_parts(t, path, get, diags);
 
   // The decree ties three sizes together: 12/13/13 or 13/14/14.
   if (!((t.size_national == 12 && t.size_motto == 13 && t.size_date == 13) ||

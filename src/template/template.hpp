@@ -21,12 +21,36 @@ enum class Scheme {
   Paren,      // (1) (2)
 };
 
+// How a kind is laid out: which parts it has and where they go.
+enum class Family {
+  Named,      // Mẫu 1.4: tên loại + trích yếu, the body, Nơi nhận | signature (plans, reports …)
+  Regulation, // a named text with chapters and articles (Quy chế, Quy định)
+  Decision,   // Mẫu 1.1–1.3: the issuer's line, căn cứ, "QUYẾT ĐỊNH:", articles
+  Letter,     // Mẫu 1.5: no tên loại, "V/v …" under the Số line, Kính gửi
+  Minutes,    // Mẫu 1.9: time, place, participants …, THƯ KÝ | CHỦ TỌA side by side
+  Agreement,  // contracts, memoranda: articles, the parties signing side by side
+  Covenant,   // an emulation covenant: one signature block per member unit
+};
+const char *family_name(Family f);
+
+// Whether a kind has a part: never, if the data gives it, or always.
+enum class Need { None, Optional, Required };
+
 struct Template {
   std::string kind;         // "ke-hoach"
   std::string description;  // "Kế hoạch"
   std::string title;        // tên loại, may use {year}: "BẢN GIAO ƯỚC THI ĐUA NĂM {year}"
   std::string abbreviation; // "KH" (empty for kinds without one)
   std::string source;       // path of the template file
+  Family family = Family::Named;
+
+  // Parts of the document the kind has.
+  Need subject = Need::Required; // trích yếu
+  Need issuer = Need::None;      // the issuer's line under the title (decisions), "<ISSUER> điện:"
+  Need addressees = Need::None;  // Kính gửi (ô 9a)
+  std::string addressee_label = "Kính gửi:"; // "{issuer} điện:" for a công điện
+  bool addressee_list = false;               // always a dash list at the paragraph indent (công điện)
+  std::string enacting;                      // "QUYẾT ĐỊNH:" or "QUYẾT NGHỊ:" (decisions)
 
   // Page (portrait A4; appendix pages may be landscape).
   Length page_width = Length::mm(210), page_height = Length::mm(297);
@@ -49,7 +73,10 @@ struct Template {
   double size_recipients = 11;
   double size_page_number = 14;
   double size_footnote = 10;
-  double size_table = 13; // text in body/appendix tables
+  double size_table = 13;          // text in body/appendix tables
+  double size_letter_subject = 12; // "V/v …" of a công văn (ô 5b)
+  double size_addressees = 14;     // Kính gửi (ô 9a)
+  double size_contact = 11;        // ô 13 at the foot of page 1
 
   // Paragraphs.
   Length first_line_indent = Length::cm(1.27);
@@ -65,8 +92,9 @@ struct Template {
   std::vector<Scheme> numbering = {Scheme::Roman, Scheme::Arabic, Scheme::ArabicPath, Scheme::Alpha};
 
   // Ending.
-  bool recipients = true;    // has "Nơi nhận"
-  int signature_columns = 2; // covenant grid columns (2 or 3)
+  bool recipients = true;          // has "Nơi nhận" (printed when the data gives it)
+  bool recipients_expected = true; // … and the decree's model form always has it
+  int signature_columns = 2;       // covenant grid columns (2 or 3)
 };
 
 // Loads templates/<kind>.toml from `dir`. Errors (unknown key, value outside
@@ -78,6 +106,14 @@ std::optional<Template> load_template(const std::string &dir, const std::string 
 
 // Parses template text (for tests); `path` is used in diagnostics.
 std::optional<Template> parse_template(const std::string &text, const std::string &path, Diagnostics &diags);
+
+// Decree 30's abbreviations of the kinds (Appendix III), as its table
+// writes them: "QĐ", "TTr", "QyĐ" …, with the kind's name.
+struct DecreeKind {
+  const char *abbreviation;
+  const char *name;
+};
+const std::vector<DecreeKind> &decree_abbreviations();
 
 // Kinds available in `dir` (file stems, sorted), with their descriptions.
 std::vector<std::pair<std::string, std::string>> list_templates(const std::string &dir);

@@ -2,7 +2,7 @@
 import os
 import re
 
-from common import args, check, finish, run
+from common import args, check, finish, pdftotext, run
 
 a = args()
 v = a.vanban
@@ -52,7 +52,16 @@ check(r.returncode == 0 and "ke-hoach" in r.stdout and "giao-uoc" in r.stdout, "
 r = run([v, "check", *__import__("common").samples(a.source)])
 check(r.returncode == 0 and r.stdout == "" and r.stderr == "", "check on the samples prints nothing, exit 0")
 import os
-for kind in ["ke-hoach", "giao-uoc"]:
+# Every kind of the decree (and the covenant): a skeleton that passes
+# check --strict and renders in both formats with its tên loại.
+import glob
+import zipfile
+kinds = sorted(os.path.basename(p)[:-5] for p in glob.glob(os.path.join(a.source, "templates", "*.toml"))
+               if not p.endswith("calendar.toml"))
+check(len(kinds) == 30, f"30 kinds in templates/ ({len(kinds)})")
+r = run([v, "templates"])
+check(all(k in r.stdout for k in kinds), "templates lists every kind")
+for kind in kinds:
     r = run([v, "new", kind])
     check(r.returncode == 0 and "<document kind=\"" + kind + "\"" in r.stdout and "<!--" in r.stdout, f"new {kind} prints a commented file")
     path = os.path.join(a.work, f"new-{kind}.xml")
@@ -61,6 +70,13 @@ for kind in ["ke-hoach", "giao-uoc"]:
     check(r.returncode == 0 and r.stderr == "", f"new {kind}: the file is valid and draws no warning {r.stderr.strip()[:160]}")
     r = run([v, "render", path, "-o", a.work])
     check(r.returncode == 0, f"new {kind}: renders")
+    toml = open(os.path.join(a.source, "templates", kind + ".toml"), encoding="utf-8").read()
+    title = re.search(r'^title = "([^"]*)"', toml, re.M).group(1).replace("{year}", "")
+    if kind == "cong-van":
+        title = "V/v"  # a công văn has no tên loại: its trích yếu is under the number
+    pdf = pdftotext(os.path.join(a.work, f"new-{kind}.pdf"))
+    docx = zipfile.ZipFile(os.path.join(a.work, f"new-{kind}.docx")).read("word/document.xml").decode()
+    check(title.strip() in pdf and title.strip() in docx, f"new {kind}: PDF and DOCX show '{title.strip()}'")
 # --output=DIR, -oDIR and -o DIR all work.
 one = __import__("common").samples(a.source)[0]
 stem = os.path.splitext(os.path.basename(one))[0]
@@ -97,8 +113,8 @@ pdf_stamp = re.search(r"CreationDate:\s+(\S+)", info)
 check(stamp and pdf_stamp and pdf_stamp.group(1) == stamp.group(1),
       f"… and the PDF with the same second ({stamp and stamp.group(1)} / {pdf_stamp and pdf_stamp.group(1)})")
 
-r = run([v, "new", "quyet-dinh"])
-check(r.returncode == 2 and "unknown document kind 'quyet-dinh'" in r.stderr, "new with an unknown kind: exit 2")
+r = run([v, "new", "quyet-dinh-x"])
+check(r.returncode == 2 and "unknown document kind 'quyet-dinh-x'" in r.stderr, "new with an unknown kind: exit 2")
 bad = os.path.join(a.work, "warn.xml")
 open(bad, "w", encoding="utf-8").write(open(os.path.join(a.work, "new-ke-hoach.xml"), encoding="utf-8").read().replace("<code>KH-SNV</code>", "<code>QĐ-SNV</code>"))
 r = run([v, "check", bad])

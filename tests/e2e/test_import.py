@@ -9,7 +9,7 @@ import struct
 import time
 import zipfile
 
-from common import args, check, finish, pdftotext, run, samples
+from common import args, check, finish, pdftotext, run, samples, importable_samples
 from import_measure import TEXTS, import_and_measure, pdf_words, source_words
 
 a = args()
@@ -46,9 +46,9 @@ for stem, expect in TEXTS.items():
 # pdftotext of vanban's own PDFs: the words come back.
 work = os.path.join(a.work, "pdftotext")
 os.makedirs(work)
-r = run([v, "render", *samples(a.source), "-o", work, "--format", "pdf"])
+r = run([v, "render", *importable_samples(a.source), "-o", work, "--format", "pdf"])
 check(r.returncode == 0, "render the samples")
-for xml in samples(a.source):
+for xml in importable_samples(a.source):
     stem = os.path.splitext(os.path.basename(xml))[0]
     txt = os.path.join(work, stem + ".txt")
     run(["pdftotext", "-enc", "UTF-8", os.path.join(work, stem + ".pdf"), txt])
@@ -84,8 +84,8 @@ r = run([v, "import", "--help"])
 check(r.returncode == 0 and r.stdout.startswith("usage: vanban import"), "import --help")
 r = run([v, "import"])
 check(r.returncode == 2, "import without a file: exit 2")
-r = run([v, "import", src, "--kind", "quyet-dinh"])
-check(r.returncode == 2 and "unknown document kind 'quyet-dinh'" in r.stderr, "an unknown --kind: exit 2")
+r = run([v, "import", src, "--kind", "quyet-dinh-x"])
+check(r.returncode == 2 and "unknown document kind 'quyet-dinh-x'" in r.stderr, "an unknown --kind: exit 2")
 r = run([v, "import", os.path.join(a.work, "missing.docx")])
 check(r.returncode == 3 and "cannot read the file" in r.stderr, "a missing file: exit 3")
 out = os.path.join(a.work, "out.xml")

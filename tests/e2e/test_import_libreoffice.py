@@ -7,7 +7,7 @@ import os
 import re
 import shutil
 
-from common import args, check, finish, run, samples
+from common import args, check, finish, run, samples, importable_samples
 from import_measure import TEXTS, import_and_measure, source_words
 
 a = args()
@@ -46,7 +46,7 @@ for stem in TEXTS:
     inputs += [txt, odt]
 
 ours = os.path.join(a.work, "ours")
-r = run([a.vanban, "render", *samples(a.source), "-o", ours, "--format", "docx"])
+r = run([a.vanban, "render", *importable_samples(a.source), "-o", ours, "--format", "docx"])
 check(r.returncode == 0, "render the samples' DOCX")
 inputs += sorted(os.path.join(ours, f) for f in os.listdir(ours) if f.endswith(".docx"))
 
@@ -72,7 +72,7 @@ for stem, expect in TEXTS.items():
         figures.append((f"lo-{how}", stem, s))
 
 # Saved again by LibreOffice: the same data as from vanban's own DOCX.
-for xml in samples(a.source):
+for xml in importable_samples(a.source):
     stem = os.path.splitext(os.path.basename(xml))[0]
     results = []
     for d in [ours, out]:

@@ -6,7 +6,7 @@ import signal
 import socket
 import sys
 
-from common import args, check, finish, run
+from common import args, check, finish, run, samples
 from serve_common import Server, folder_with_samples
 
 
@@ -66,7 +66,7 @@ def main():
         check(status == 200 and b"vanban" in body and "HttpOnly" in headers.get("Set-Cookie", ""),
               "the printed address opens the editor")
         status, files = srv.json("GET", "/api/files")
-        check(status == 200 and len(files["files"]) == 4 and all(f["status"] != "error" for f in files["files"]),
+        check(status == 200 and len(files["files"]) == len(samples(a.source)) and all(f["status"] != "error" for f in files["files"]),
               "the start page lists the folder's samples, all passing check")
         status, _ = srv.json("GET", "/api/files", headers={"Host": f"attacker.example:{srv.port}"})
         check(status == 403, "another Host name (DNS rebinding) is refused")

@@ -135,7 +135,11 @@ Document plan_fixture() {
            item(ListItem::Kind::Target, "(2)", "Tỷ lệ hộ nghèo giảm 1,5%."),
            Phase{"*", {t("Đợt thi đua thứ nhất: Từ ngày 01/01/2024 đến 30/6/2024")}, {}}, para(kLong),
            Block{task_table()}, para(kLong)}),
-      Part{"Phần II", {t("Tổ chức thực hiện")}, {section(1, "I.", "Trách nhiệm", {para(kLong)})}, {}},
+      Part{Part::Kind::Part,
+           "Phần II",
+           {t("Tổ chức thực hiện")},
+           {section(1, "I.", "Trách nhiệm", {para(kLong)})},
+           {}},
   };
   d.closing = {para("Trên đây là Kế hoạch tổ chức phong trào thi đua năm 2024 của Sở Nội vụ./.")};
   d.recipients = {"- UBND tỉnh (b/c);", "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP."};

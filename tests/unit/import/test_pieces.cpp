@@ -84,7 +84,8 @@ TEST_CASE("kinds come from the templates: title, {year}, abbreviation, tone mark
   CHECK(k.by_title("BẢN GIAO ƯỚC THI ĐUA NĂM 2025", &year) == k.by_name("giao-uoc"));
   CHECK(year == 2025);
   CHECK(k.by_code("KH-UBND") == k.by_name("ke-hoach"));
-  CHECK(k.by_code("QĐ-UBND") == nullptr);
+  CHECK(k.by_code("QĐ-UBND") == k.by_name("quyet-dinh"));
+  CHECK(k.by_code("TTr-SNV") == k.by_name("to-trinh"));
   CHECK(Kinds::fold("Văn hoá") == Kinds::fold("VĂN HÓA"));
   CHECK(Kinds::fold("KẾ HOẠCH") == "KẾ HOẠCH"); // "oạ" inside a word is not moved
   CHECK(Kinds::decree_title("QUYẾT ĐỊNH"));
@@ -140,19 +141,27 @@ TEST_CASE("what is unsure is kept and reported with its line") {
                "<name>Nguyễn Văn A</name>") != std::string::npos);
 }
 
-TEST_CASE("a kind without a template is an error, unless --kind; its Điều become sections") {
+TEST_CASE("a decision: its authority line, articles, clauses and points; --kind overrides") {
   std::string qd = "Số: 12/QĐ-UBND\n\nHà Nội, ngày 05 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\nVề việc khen thưởng\n\n"
-                   "Căn cứ Luật Thi đua, khen thưởng;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Tặng Bằng khen.\n\n"
+                   "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\nCăn cứ Luật Thi đua, khen thưởng;\n\nQUYẾT ĐỊNH:\n\n"
+                   "Điều 1. Tặng Bằng khen.\n\n1. Cho tập thể.\n\na) Phòng A.\n\n"
                    "Điều 2. Quyết định có hiệu lực.\n";
   Diagnostics d;
-  CHECK(import_text(qd, d).empty());
-  CHECK(d.str().find("the document is a QUYẾT ĐỊNH, a kind vanban has no template for") != std::string::npos);
-  Diagnostics d2;
-  std::string x = flat(import_text(qd, d2, "ke-hoach"));
-  REQUIRE_MESSAGE(!x.empty(), d2.str());
-  CHECK(d2.str().find("as ke-hoach it is rendered 'KẾ HOẠCH'") != std::string::npos);
+  std::string x = flat(import_text(qd, d));
+  REQUIRE_MESSAGE(!x.empty(), d.str());
+  CHECK(x.find("<document kind=\"quyet-dinh\"") != std::string::npos);
+  CHECK(x.find("<issuer>CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH</issuer>") != std::string::npos);
+  CHECK(x.find("QUYẾT ĐỊNH:") == std::string::npos); // printed by the template
   CHECK(x.find("<basis>Căn cứ Luật Thi đua, khen thưởng</basis>") != std::string::npos);
-  CHECK(x.find("<section> <p>Tặng Bằng khen.</p> </section>") != std::string::npos);
+  CHECK(
+      x.find("<article> <p>Tặng Bằng khen.</p> <clause> <p>Cho tập thể.</p> <point> <p>Phòng A.</p> </point> "
+             "</clause> </article>") != std::string::npos);
+  CHECK(x.find("<article> <p>Quyết định có hiệu lực.</p> </article>") != std::string::npos);
+  Diagnostics d2;
+  std::string y = flat(import_text(qd, d2, "ke-hoach"));
+  REQUIRE_MESSAGE(!y.empty(), d2.str());
+  CHECK(d2.str().find("as ke-hoach it is rendered 'KẾ HOẠCH'") != std::string::npos);
+  CHECK(y.find("<section> <p>Tặng Bằng khen.</p>") != std::string::npos);
 }
 
 TEST_CASE("text encodings: UTF-16 with a BOM, a UTF-8 BOM; not UTF-8 is located") {

@@ -39,8 +39,8 @@ TEST_CASE("the wrong root element") {
 
 TEST_CASE("an unknown element names what is allowed") {
   CHECK(first_error(doc_with(kGoodHeader, "<subject>S</subject><body>\n  <para>x</para></body>")) ==
-        "bad.xml:5:3: error: unknown element <para> in <body> (allowed here: p, section, part, targets, "
-        "bullets, numbered, phase, table)");
+        "bad.xml:5:3: error: unknown element <para> in <body> (allowed here: p, section, part, chapter, "
+        "division, article, field, targets, bullets, numbered, phase, table)");
 }
 
 TEST_CASE("a missing required field") {

@@ -176,6 +176,11 @@ export const blockMethods = {
         return this.paraBlock(el, tools);
       case 'section':
       case 'part':
+      case 'chapter':
+      case 'division':
+      case 'article':
+      case 'clause':
+      case 'point':
         return this.sectionBlock(el, tools);
       case 'targets':
       case 'bullets':
@@ -216,10 +221,13 @@ export const blockMethods = {
   },
 
   sectionBlock(el, tools) {
-    const isPart = el.localName === 'part';
+    // Phần, Chương, Mục: a title over blocks; Điều, khoản, điểm like a section
+    // without the run-on lead.
+    const isPart = ['part', 'chapter', 'division'].includes(el.localName);
+    const leadOk = el.localName === 'section';
     const title = X.kid(el, 'title');
     const lead = X.kid(el, 'lead');
-    const { box, body, badge } = this.card(el, isPart ? 'Phần' : 'Mục', { cls: `block ${el.localName}`, tools, badge: true });
+    const { box, body, badge } = this.card(el, NAMES[el.localName] || 'Mục', { cls: `block ${el.localName}`, tools, badge: true });
     const skip = new Set();
     let focus = null;
     if (title) {
@@ -256,7 +264,7 @@ export const blockMethods = {
           if (lead) X.removeBlock(lead);
           this.text(true, p);
         }));
-        if (!lead)
+        if (!lead && leadOk)
           toggles.append(this.tool('Thêm lời dẫn', 'chữ chạy tiếp sau tiêu đề, cùng dòng', () => {
             const l = this.doc.createElement('lead');
             X.insertBlock(el, l, title.nextElementSibling);

@@ -10,7 +10,8 @@ export const HEADER_ORDER = ['parent', 'agency', 'number', 'code', 'place', 'dat
 export const BLOCK_NAMES = new Set(['header', 'subject', 'opening', 'body', 'closing', 'recipients', 'drafter',
   'signature', 'parties', 'party', 'appendix', 'parent', 'agency', 'number', 'code', 'place', 'date', 'section',
   'part', 'title', 'lead', 'p', 'basis', 'targets', 'target', 'bullets', 'item', 'numbered', 'phase', 'table',
-  'col', 'row', 'group', 'to', 'archive', 'authority', 'name', 'unit', 'image', 'seal']);
+  'col', 'row', 'group', 'to', 'archive', 'authority', 'name', 'unit', 'image', 'seal', 'chapter', 'division',
+  'article', 'clause', 'point', 'field', 'issuer', 'addressees', 'minutes', 'signers', 'contact', 'attachment']);
 
 // Inline content (where text goes).
 export const INLINE = new Set(['b', 'i', 'fn', 'br', 'year', 'anniv', 'party-count', 'party-list']);
@@ -18,6 +19,11 @@ export const INLINE = new Set(['b', 'i', 'fn', 'br', 'year', 'anniv', 'party-cou
 export const NAMES = {
   section: 'Mục',
   part: 'Phần',
+  chapter: 'Chương',
+  division: 'Mục (của chương)',
+  article: 'Điều',
+  clause: 'Khoản',
+  point: 'Điểm',
   p: 'Đoạn văn',
   basis: 'Căn cứ',
   targets: 'Danh sách chỉ tiêu',
@@ -39,6 +45,11 @@ export const CONTAINERS = {
   section: BODY_BLOCKS,
   part: BODY_BLOCKS,
   appendix: BODY_BLOCKS,
+  chapter: ['p', 'division', 'article', 'section', 'targets', 'bullets', 'numbered', 'table'],
+  division: ['p', 'article', 'section', 'targets', 'bullets', 'numbered', 'table'],
+  article: ['p', 'clause', 'targets', 'bullets', 'numbered', 'table'],
+  clause: ['p', 'point', 'bullets', 'numbered', 'table'],
+  point: ['p', 'bullets', 'table'],
   opening: ['basis', 'p'],
   closing: ['p'],
   cell: ['p', 'bullets'],
@@ -65,6 +76,13 @@ export function fresh(name, ctx = {}) {
       return ['numbered', null, ['item', null, '']];
     case 'item':
       return ['item', null, ''];
+    case 'article':
+    case 'clause':
+    case 'point':
+      return [name, null, ['p', null, '']];
+    case 'chapter':
+    case 'division':
+      return [name, null, ['title', null, name === 'chapter' ? 'Tên chương' : 'Tên mục'], ['article', null, ['p', null, '']]];
     case 'phase':
       return ['phase', null, 'Đợt thi đua thứ …: Từ ngày … đến ngày …'];
     case 'table':
