@@ -1,5 +1,6 @@
 #include "serve/messages_vi.hpp"
 
+#include <cstring>
 #include <functional>
 #include <map>
 #include <regex>
@@ -33,6 +34,27 @@ std::string month_vi(const std::string &en) {
   for (int i = 0; i < 12; ++i)
     if (en == names[i])
       return "tháng " + std::to_string(i + 1);
+  return en;
+}
+
+std::string part_vi(const std::string &en) {
+  static const std::vector<std::pair<const char *, const char *>> parts = {
+      {"tên loại", "tên loại"},
+      {"trích yếu", "trích yếu"},
+      {"issuer's line", "dòng thẩm quyền ban hành"},
+      {"Kính gửi", "Kính gửi"},
+      {"minutes' particulars", "phần thời gian, địa điểm, thành phần của biên bản"},
+      {"signers side by side", "các người ký đặt cạnh nhau"},
+      {"single <signature>", "một Chữ ký duy nhất"},
+      {"signing parties", "các bên ký"},
+      {"Nơi nhận", "Nơi nhận"},
+      {"attached text", "văn bản kèm theo (Mẫu 1.3 chỉ dành cho quyết định)"},
+      {"articles or chapters", "Điều, Chương, Mục"},
+      {"articles", "các Điều"}};
+  for (const auto &[k, v] : parts)
+    if (en.rfind(k, 0) == 0)
+      return v + std::string(en.size() > std::strlen(k) && en.find("(ô 9a)") != std::string::npos ? " (ô 9a)"
+                                                                                                  : "");
   return en;
 }
 
@@ -113,6 +135,15 @@ const std::vector<Rule> &message_rules() {
     // The loader: structure.
     add(R"(<section> has neither a <title> nor a first <p>)",
         [](auto &) { return "Mục (<section>) chưa có tiêu đề, cũng chưa có đoạn văn đầu tiên"; });
+    // The parts each kind has (Appendix III and the forms of Appendix I).
+    add(R"(a (.*?) \((.*)\) has no (.*))", [](auto &m) { return g(m, 1) + " không có " + part_vi(g(m, 3)); });
+    add(R"(the trích yếu of a (.*?)( \(.*\))? is empty)",
+        [](auto &m) { return "trích yếu của " + g(m, 1) + " đang trống"; });
+    add(R"(the attached text has no trích yếu)", [](auto &) { return "văn bản kèm theo chưa có trích yếu"; });
+    add(R"(an attached text's <signature> is not printed)",
+        [](auto &) { return "chữ ký riêng của văn bản kèm theo không được in"; });
+    add(R"(<contact> \(ô 13, at the foot of page 1\) is not printed yet)",
+        [](auto &) { return "thông tin liên hệ (ô 13, cuối trang 1) chưa được in"; });
     add(R"(<(\w+)> has no <(\w+)>)", [](auto &m) { return tag(g(m, 1)) + " chưa có " + tag(g(m, 2)); });
     add(R"(<(\w+)> is empty)", [](auto &m) { return tag(g(m, 1)) + " đang trống"; });
     add(R"(<(\w+)> has no src)", [](auto &m) { return tag(g(m, 1)) + " chưa chọn tệp ảnh"; });
@@ -226,6 +257,28 @@ const std::vector<Rule> &hint_rules() {
         [](auto &) { return "chọn một tệp PNG trong thư mục của văn bản"; });
     add(R"(signatures and seals must be complete PNG files of at most (.*) pixels)",
         [](auto &m) { return "chữ ký và dấu phải là tệp PNG đầy đủ, tối đa " + g(m, 1) + " điểm ảnh"; });
+    add(R"(remove <(\w+)>.*)", [](auto &m) { return "bỏ " + tag(g(m, 1)); });
+    add(R"(remove it.*)", [](auto &) { return "bỏ phần này"; });
+    add(R"(add <subject>…</subject> after .*)", [](auto &) { return "thêm trích yếu sau phần đầu văn bản"; });
+    add(R"(add <issuer>.*)", [](auto &) { return "thêm dòng thẩm quyền ban hành sau trích yếu"; });
+    add(R"(add <addressees>.*)", [](auto &) { return "thêm Kính gửi sau trích yếu"; });
+    add(R"(write its provisions as <article>.*)",
+        [](auto &) { return "viết các quy định thành Điều 1., Điều 2. …"; });
+    add(R"(write what the document is about in <subject>)",
+        [](auto &) { return "ghi nội dung chính vào trích yếu"; });
+    add(R"(give the signer in <signature>|give the one signer in <signature>)",
+        [](auto &) { return "ghi người ký vào Chữ ký"; });
+    add(R"(each party signs: give them in <parties>|give each party in <parties>)",
+        [](auto &) { return "mỗi bên ký: ghi vào Các bên giao ước"; });
+    add(R"(give the secretary and the chair in <signers>.*)",
+        [](auto &) { return "ghi thư ký và chủ tọa vào phần người ký, từ trái sang phải"; });
+    add(R"(make it an <appendix>, or issue it with a Quyết định)",
+        [](auto &) { return "chuyển thành Phụ lục, hoặc ban hành kèm một Quyết định"; });
+    add(R"(number its parts with <section>.*)", [](auto &) {
+      return "đánh số các phần bằng Mục (I., 1., a)); Điều chỉ dùng cho quyết định, quy chế, hợp đồng";
+    });
+    add(R"(write them as the body's paragraphs, or use kind="bien-ban")",
+        [](auto &) { return "viết thành các đoạn của nội dung, hoặc dùng loại Biên bản"; });
     add(R"(fix the XML syntax here)", [](auto &) { return "sửa cú pháp XML ở chỗ này"; });
     add(R"(see docs/format\.md.*)", [](auto &) { return "xem docs/format.md: phần tử này được chứa gì"; });
     add(R"(a (vanban )?data file starts with <document kind=.*)",

@@ -455,4 +455,17 @@ TEST_CASE("checks as you type are said in Vietnamese, with the command line's wo
     const std::string why = "wanted '" + want + "' among:\n" + all;
     CHECK_MESSAGE(found, why);
   }
+  // A part a kind must have: a công văn without its trích yếu (the V/v line).
+  const std::string letter = "cong-van-huong-dan-binh-xet-2024.xml";
+  std::string cv = slurp(f.path(letter));
+  size_t a = cv.find("<subject>"), b = cv.find("</subject>");
+  REQUIRE((a != std::string::npos && b != std::string::npos));
+  cv.erase(a, b + 10 - a);
+  Reply r = ed->preview(letter, cv, {});
+  REQUIRE(r.status == 200);
+  bool said = false;
+  for (const auto &d : r.body["diags"])
+    said = said || (d["message"].get<std::string>().find("không có trích yếu") != std::string::npos &&
+                    d["translated"].get<bool>());
+  CHECK_MESSAGE(said, r.body["diags"].dump());
 }
