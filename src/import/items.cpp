@@ -78,73 +78,58 @@ Inlines inlines_of(const std::string &text) {
 // Drops spaces at both ends and doubled spaces between runs, merges runs of
 // the same look.
 void trim_inlines(Inlines &in) {
-  Inlines out;
-  for (auto &r : in) {
+  // Word's whitespace (tabs, no-break spaces, runs of spaces) as one space
+  // per run; then the model's collapsing across runs; line breaks at either
+  // edge of the paragraph mean nothing.
+  for (auto &r : in)
     if (r.kind == Inline::Kind::Text) {
-      r.text = [&] {
-        std::string s;
-        bool sp = false;
-        for (size_t i = 0; i < r.text.size();) {
-          size_t at = i;
-          char32_t c = next_cp(r.text, i);
-          if (c == ' ' || c == '\t' || c == '\n' || c == 0xA0) {
-            sp = true;
-            continue;
-          }
-          if (sp)
-            s += ' ';
-          sp = false;
-          s.append(r.text, at, i - at);
+      std::string s;
+      bool sp = false;
+      for (size_t i = 0; i < r.text.size();) {
+        size_t at = i;
+        char32_t c = next_cp(r.text, i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == 0xA0) {
+          sp = true;
+          continue;
         }
         if (sp)
           s += ' ';
-        return s;
-      }();
-      bool prev_space = out.empty() || out.back().kind == Inline::Kind::Break ||
-                        (out.back().kind == Inline::Kind::Text && !out.back().text.empty() &&
-                         out.back().text.back() == ' ');
-      if (prev_space && !r.text.empty() && r.text.front() == ' ')
-        r.text.erase(0, 1);
-      if (r.text.empty())
-        continue;
-      if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().bold == r.bold &&
-          out.back().italic == r.italic) {
-        out.back().text += r.text;
-        continue;
+        sp = false;
+        s.append(r.text, at, i - at);
       }
-    } else if (r.kind == Inline::Kind::Break) {
-      if (out.empty())
-        continue;
-      if (out.back().kind == Inline::Kind::Text && !out.back().text.empty() && out.back().text.back() == ' ')
-        out.back().text.pop_back();
+      if (sp)
+        s += ' ';
+      r.text = std::move(s);
     }
-    out.push_back(std::move(r));
-  }
-  while (!out.empty()) {
-    auto &b = out.back();
+  model::tidy(in);
+  size_t lead = 0;
+  while (lead < in.size() && in[lead].kind == Inline::Kind::Break)
+    ++lead;
+  in.erase(in.begin(), in.begin() + long(lead));
+  while (!in.empty()) {
+    auto &b = in.back();
     if (b.kind == Inline::Kind::Break) {
-      out.pop_back();
+      in.pop_back();
       continue;
     }
     if (b.kind == Inline::Kind::Text && !b.text.empty() && b.text.back() == ' ') {
       b.text.pop_back();
       if (b.text.empty())
-        out.pop_back();
+        in.pop_back();
       continue;
     }
     break;
   }
   // A space moved out of bold or italic reads better in the data file:
   // "<b>trước 31/7</b> năm" rather than "<b>trước 31/7 </b>năm".
-  for (size_t i = 0; i + 1 < out.size(); ++i) {
-    auto &a = out[i], &b = out[i + 1];
+  for (size_t i = 0; i + 1 < in.size(); ++i) {
+    auto &a = in[i], &b = in[i + 1];
     if (a.kind == Inline::Kind::Text && b.kind == Inline::Kind::Text && !a.text.empty() &&
         a.text.back() == ' ' && (a.bold || a.italic) && !(b.bold || b.italic)) {
       a.text.pop_back();
       b.text.insert(0, " ");
     }
   }
-  in = std::move(out);
 }
 
 Inlines join(const std::vector<Inlines> &lines, bool hard_breaks) {

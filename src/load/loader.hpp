@@ -57,42 +57,6 @@ inline std::string trim(const std::string &s) {
   return s.substr(a, b - a + 1);
 }
 
-// Inline runs after whitespace collapsing: a space that meets a space, a
-// line break or the paragraph's edge goes away, as in HTML.
-inline void tidy(Inlines &in) {
-  Inlines out;
-  for (auto &r : in) {
-    if (r.kind == Inline::Kind::Text) {
-      if (r.text.empty())
-        continue;
-      bool prev_space = out.empty() || out.back().kind == Inline::Kind::Break ||
-                        (out.back().kind == Inline::Kind::Text && !out.back().text.empty() &&
-                         out.back().text.back() == ' ');
-      if (prev_space && r.text.front() == ' ')
-        r.text.erase(0, 1);
-      if (r.text.empty())
-        continue;
-      if (!out.empty() && out.back().kind == Inline::Kind::Text && out.back().bold == r.bold &&
-          out.back().italic == r.italic) {
-        out.back().text += r.text;
-        continue;
-      }
-    } else if (r.kind == Inline::Kind::Break) {
-      if (!out.empty() && out.back().kind == Inline::Kind::Text && !out.back().text.empty() &&
-          out.back().text.back() == ' ')
-        out.back().text.pop_back();
-    }
-    out.push_back(std::move(r));
-  }
-  while (!out.empty() && out.back().kind == Inline::Kind::Text && !out.back().text.empty() &&
-         out.back().text.back() == ' ') {
-    out.back().text.pop_back();
-    if (out.back().text.empty())
-      out.pop_back();
-  }
-  in = std::move(out);
-}
-
 struct Loader {
   const XmlSource &src;
   std::string file;

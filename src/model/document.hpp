@@ -37,6 +37,11 @@ struct Inline {
 };
 using Inlines = std::vector<Inline>;
 
+// Whitespace collapsing across runs, as in HTML: a space that meets a space,
+// a line break or the paragraph's edge goes away; neighbouring runs of the
+// same formatting become one. (Spaces inside a run are the caller's.)
+void tidy(Inlines &in);
+
 // Plain text of a run list: footnote marks omitted, line breaks as `brk`.
 std::string plain_text(const Inlines &in, const char *brk = "\n");
 
